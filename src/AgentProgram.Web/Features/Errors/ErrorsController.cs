@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AgentProgram.Web.Features.Errors;
+
+/// <summary>Friendly error pages; never a stack trace outside Development.</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+[Infrastructure.Security.AllowDuringAccountSetup]
+public sealed class ErrorsController : Controller
+{
+    [Route("/galat")]
+    public IActionResult Error() => View("Error", 500);
+
+    [Route("/galat/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        if (code is < 400 or > 599) code = 500;
+        // A re-executed status page keeps the original status; a direct visit answers 200 with the page.
+        return View("Error", code);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using AgentProgram.Web.Domain.Identity;
+
+namespace AgentProgram.Web.Features.Shared;
+
+public sealed record NavItem(string Label, string Href);
+
+/// <summary>The menu for each role. A feature adds its entry here when it lands.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavItem> For(ClaimsPrincipal user)
+    {
+        var items = new List<NavItem>();
+        if (user.Identity?.IsAuthenticated != true) return items;
+        items.Add(new NavItem(user.IsInRole(Roles.Agen) && !Roles.Staff.Any(user.IsInRole) ? "Tugas Saya" : "Beranda", "/"));
+        if (user.IsInRole(Roles.Administrator))
+        {
+            items.Add(new NavItem("Pengguna", "/admin/pengguna"));
+            items.Add(new NavItem("Jejak Audit", "/admin/jejak-audit"));
+        }
+        return items;
+    }
+}
