@@ -5,14 +5,15 @@ namespace AgentProgram.Web.Features.Errors;
 
 /// <summary>Friendly error pages; never a stack trace outside Development.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed for failed POSTs (e.g. an expired form); changes nothing
 [ApiExplorerSettings(IgnoreApi = true)]
 [Infrastructure.Security.AllowDuringAccountSetup]
 public sealed class ErrorsController : Controller
 {
-    [Route("/galat")]
+    [HttpGet("/galat"), HttpPost("/galat")]
     public IActionResult Error() => View("Error", 500);
 
-    [Route("/galat/{code:int}")]
+    [HttpGet("/galat/{code:int}"), HttpPost("/galat/{code:int}")]
     public IActionResult Status(int code)
     {
         if (code is < 400 or > 599) code = 500;
