@@ -11,11 +11,11 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
-        [Id] nvarchar(450) NOT NULL,
+        [Id] nvarchar(64) NOT NULL,
         [Name] nvarchar(256) NULL,
         [NormalizedName] nvarchar(256) NULL,
         [ConcurrencyStamp] nvarchar(max) NULL,
@@ -25,11 +25,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
-        [Id] nvarchar(450) NOT NULL,
+        [Id] nvarchar(64) NOT NULL,
         [DisplayName] nvarchar(200) NOT NULL,
         [IsActive] bit NOT NULL,
         [MustChangePassword] bit NOT NULL,
@@ -55,7 +55,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -75,7 +75,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -88,7 +88,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [Institutions] (
@@ -105,7 +105,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [Units] (
@@ -124,12 +124,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
         [Id] int NOT NULL IDENTITY,
-        [RoleId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(64) NOT NULL,
         [ClaimType] nvarchar(max) NULL,
         [ClaimValue] nvarchar(max) NULL,
         CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
@@ -139,12 +139,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
         [Id] int NOT NULL IDENTITY,
-        [UserId] nvarchar(450) NOT NULL,
+        [UserId] nvarchar(64) NOT NULL,
         [ClaimType] nvarchar(max) NULL,
         [ClaimValue] nvarchar(max) NULL,
         CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
@@ -154,14 +154,14 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [ProviderKey] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(128) NOT NULL,
+        [ProviderKey] nvarchar(128) NOT NULL,
         [ProviderDisplayName] nvarchar(max) NULL,
-        [UserId] nvarchar(450) NOT NULL,
+        [UserId] nvarchar(64) NOT NULL,
         CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
         CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
     );
@@ -169,12 +169,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
-        [UserId] nvarchar(450) NOT NULL,
-        [RoleId] nvarchar(450) NOT NULL,
+        [UserId] nvarchar(64) NOT NULL,
+        [RoleId] nvarchar(64) NOT NULL,
         CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
         CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
         CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
@@ -183,13 +183,13 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
-        [UserId] nvarchar(450) NOT NULL,
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [Name] nvarchar(450) NOT NULL,
+        [UserId] nvarchar(64) NOT NULL,
+        [LoginProvider] nvarchar(128) NOT NULL,
+        [Name] nvarchar(128) NOT NULL,
         [Value] nvarchar(max) NULL,
         CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
         CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
@@ -198,7 +198,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
@@ -215,7 +215,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -223,7 +223,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -231,7 +231,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -239,7 +239,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -247,7 +247,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -255,7 +255,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -263,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_IsActive] ON [AspNetUsers] ([IsActive]);
@@ -271,7 +271,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -279,7 +279,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Action_OccurredUtc] ON [AuditEntries] ([Action], [OccurredUtc]);
@@ -287,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_EntityType_EntityKey] ON [AuditEntries] ([EntityType], [EntityKey]);
@@ -295,7 +295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_OccurredUtc] ON [AuditEntries] ([OccurredUtc]);
@@ -303,7 +303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_UserId_OccurredUtc] ON [AuditEntries] ([UserId], [OccurredUtc]);
@@ -311,7 +311,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Units_ParentId_Name] ON [Units] ([ParentId], [Name]);
@@ -319,7 +319,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Units_SiasnUnorId] ON [Units] ([SiasnUnorId]) WHERE [SiasnUnorId] IS NOT NULL');
@@ -327,11 +327,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124024932_Initial'
+    WHERE [MigrationId] = N'20261124031224_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124024932_Initial', N'10.0.14');
+    VALUES (N'20261124031224_Initial', N'10.0.14');
 END;
 
 COMMIT;

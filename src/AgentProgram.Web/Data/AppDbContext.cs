@@ -39,6 +39,33 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        IdentityKeyLengths(builder);
+    }
+
+    /// <summary>
+    /// Identity's string keys default to nvarchar(450) on SQL Server, which makes the composite keys
+    /// of the join tables exceed the 900-byte clustered-key limit. Ids here are GUIDs or short seeds.
+    /// </summary>
+    private static void IdentityKeyLengths(ModelBuilder b)
+    {
+        const int id = 64;
+        b.Entity<AppUser>().Property(u => u.Id).HasMaxLength(id);
+        b.Entity<AppRole>().Property(r => r.Id).HasMaxLength(id);
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>(e => { e.Property(x => x.UserId).HasMaxLength(id); e.Property(x => x.RoleId).HasMaxLength(id); });
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().Property(x => x.UserId).HasMaxLength(id);
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().Property(x => x.RoleId).HasMaxLength(id);
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>(e =>
+        {
+            e.Property(x => x.UserId).HasMaxLength(id);
+            e.Property(x => x.LoginProvider).HasMaxLength(128);
+            e.Property(x => x.ProviderKey).HasMaxLength(128);
+        });
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>(e =>
+        {
+            e.Property(x => x.UserId).HasMaxLength(id);
+            e.Property(x => x.LoginProvider).HasMaxLength(128);
+            e.Property(x => x.Name).HasMaxLength(128);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

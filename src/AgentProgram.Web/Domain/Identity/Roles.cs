@@ -1,3 +1,5 @@
+using AgentProgram.Web.Infrastructure.Localization;
+
 namespace AgentProgram.Web.Domain.Identity;
 
 /// <summary>Role names are stored in the database and used in policies: never rename one without a migration.</summary>
@@ -17,11 +19,11 @@ public static class Roles
     /// <summary>The label shown in the UI (Indonesian key; translated by the localizer).</summary>
     public static string Label(string role) => role switch
     {
-        Administrator => "Administrator",
-        Kepegawaian => "Kepegawaian",
-        Humas => "Humas",
-        Pimpinan => "Pimpinan",
-        Agen => "Agen Komunikasi",
+        Administrator => I18n.Key("Administrator"),
+        Kepegawaian => I18n.Key("Kepegawaian"),
+        Humas => I18n.Key("Humas"),
+        Pimpinan => I18n.Key("Pimpinan"),
+        Agen => I18n.Key("Agen Komunikasi"),
         _ => role,
     };
 }

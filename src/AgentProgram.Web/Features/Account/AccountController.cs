@@ -56,11 +56,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l) : Cont
     public IActionResult LockedOut() => View();
 
     [HttpGet("akses-ditolak"), AllowAnonymous]
-    public IActionResult AccessDenied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
-    }
+    public IActionResult AccessDenied() => View();
 
     [HttpPost("keluar")]
     public async Task<IActionResult> SignOut([FromServices] SignInManager<AppUser> signIn, [FromServices] AuditLog audit)

@@ -29,10 +29,11 @@ public sealed class TwoFactorSignInHandler(SignInManager<AppUser> signIn, SignIn
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return (SignInOutcome.Failed, l["Sesi masuk sudah berakhir. Silakan masuk lagi."]);
-        var code = form.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        // Recovery codes are stored with their dash (xxxxx-xxxxx); authenticator codes are digits only.
+        var code = form.Code.Replace(" ", "", StringComparison.Ordinal);
         var result = form.UseRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
             await firstStep.RecordSuccessAsync(user);

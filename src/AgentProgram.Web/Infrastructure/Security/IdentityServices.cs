@@ -39,7 +39,6 @@ public static class IdentityServices
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Stores.MaxLengthForKeys = 128;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
@@ -99,11 +98,7 @@ public static class IdentityServices
                 return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
-            o.OnRejected = (ctx, _) =>
-            {
-                ctx.HttpContext.Response.Redirect("/galat/429");
-                return ValueTask.CompletedTask;
-            };
+            // No body: the status-code page (/galat/429) explains it in the user's language.
         });
         return services;
     }

@@ -38,6 +38,12 @@ public static class WebServices
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            // Behind a TLS proxy the app may be addressed by any name; the default exclusion of localhost only hides the header in tests.
+            o.ExcludedHosts.Clear();
+        });
         services.AddSingleton<Display>();
         services.AddFeatureHandlers();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
