@@ -41,7 +41,7 @@ public static class OperatorVerbs
             Console.WriteLine(result);
             return 0;
         }
-        catch (CliException e)
+        catch (Exception e) when (e is CliException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync($"{args[0]}: {e.Message}");
             return 1;
