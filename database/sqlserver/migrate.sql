@@ -337,3 +337,340 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    ALTER TABLE [Units] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [Email] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [LetterheadLines] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [Logo] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [LogoContentType] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE TABLE [Employees] (
+        [Id] int NOT NULL IDENTITY,
+        [Nip] char(18) NOT NULL,
+        [NipLama] nvarchar(30) NULL,
+        [SiasnPnsId] nvarchar(64) NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [TitlePrefix] nvarchar(50) NULL,
+        [TitleSuffix] nvarchar(100) NULL,
+        [Sex] nvarchar(10) NULL,
+        [BirthDate] date NULL,
+        [EmploymentType] nvarchar(20) NOT NULL,
+        [LegalStatus] nvarchar(30) NOT NULL,
+        [LegalStatusName] nvarchar(100) NULL,
+        [HasDisciplinarySanction] bit NOT NULL,
+        [GolonganCode] nvarchar(10) NULL,
+        [PositionType] nvarchar(20) NULL,
+        [PositionName] nvarchar(300) NULL,
+        [Eselon] nvarchar(10) NULL,
+        [UnitId] int NULL,
+        [SiasnUnorId] nvarchar(64) NULL,
+        [SiasnUnorName] nvarchar(300) NULL,
+        [WorkUnitName] nvarchar(300) NULL,
+        [InstitutionName] nvarchar(300) NULL,
+        [GovEmail] nvarchar(256) NULL,
+        [Phone] nvarchar(30) NULL,
+        [ContractStart] date NULL,
+        [ContractEnd] date NULL,
+        [ImportWarnings] nvarchar(max) NULL,
+        [ImportHash] nvarchar(64) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Employees] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Employees_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE TABLE [ImportBatches] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(20) NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [UploadedByUserId] nvarchar(64) NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [Content] varbinary(max) NULL,
+        [MappingJson] nvarchar(max) NULL,
+        [TotalRows] int NOT NULL,
+        [ProcessedRows] int NOT NULL,
+        [NewCount] int NOT NULL,
+        [UpdatedCount] int NOT NULL,
+        [UnchangedCount] int NOT NULL,
+        [WarnedCount] int NOT NULL,
+        [RejectedCount] int NOT NULL,
+        [StartedUtc] datetime2 NULL,
+        [CompletedUtc] datetime2 NULL,
+        [FailureMessage] nvarchar(1000) NULL,
+        CONSTRAINT [PK_ImportBatches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE TABLE [Signatories] (
+        [Id] int NOT NULL IDENTITY,
+        [Role] nvarchar(40) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [PositionTitle] nvarchar(200) NOT NULL,
+        [Nip] char(18) NULL,
+        [GolonganCode] nvarchar(10) NULL,
+        [OmitRankAndNip] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Signatories] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE TABLE [Agents] (
+        [Id] int NOT NULL IDENTITY,
+        [EmployeeId] int NOT NULL,
+        [UserId] nvarchar(64) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [StatusReason] nvarchar(500) NULL,
+        [StatusChangedUtc] datetime2 NULL,
+        [EnrolledUtc] datetime2 NOT NULL,
+        [EnrolledByUserId] nvarchar(64) NULL,
+        [CodeOfConductAcceptedUtc] datetime2 NULL,
+        [DataConsentUtc] datetime2 NULL,
+        [ConsentWithdrawnUtc] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Agents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Agents_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Agents_Employees_EmployeeId] FOREIGN KEY ([EmployeeId]) REFERENCES [Employees] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE TABLE [ImportRowIssues] (
+        [Id] bigint NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [RowNumber] int NOT NULL,
+        [Nip] nvarchar(40) NULL,
+        [Name] nvarchar(200) NULL,
+        [IsError] bit NOT NULL,
+        [Code] int NOT NULL,
+        [Message] nvarchar(1000) NOT NULL,
+        CONSTRAINT [PK_ImportRowIssues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ImportRowIssues_ImportBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [ImportBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE TABLE [SocialAccounts] (
+        [Id] int NOT NULL IDENTITY,
+        [AgentId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Handle] nvarchar(100) NOT NULL,
+        [ProfileUrl] nvarchar(300) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Followers] int NULL,
+        [FollowersAsOf] date NULL,
+        [State] nvarchar(20) NOT NULL,
+        [RejectionReason] nvarchar(500) NULL,
+        [ReviewedByUserId] nvarchar(64) NULL,
+        [ReviewedUtc] datetime2 NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SocialAccounts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SocialAccounts_Agents_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Agents] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Agents_EmployeeId] ON [Agents] ([EmployeeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_Agents_Status] ON [Agents] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Agents_UserId] ON [Agents] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_Employees_EmploymentType_LegalStatus] ON [Employees] ([EmploymentType], [LegalStatus]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_Employees_GovEmail] ON [Employees] ([GovEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_Employees_Name] ON [Employees] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Employees_Nip] ON [Employees] ([Nip]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_Employees_UnitId_Name] ON [Employees] ([UnitId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_ImportBatches_Kind_UploadedUtc] ON [ImportBatches] ([Kind], [UploadedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_ImportBatches_State] ON [ImportBatches] ([State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_ImportRowIssues_BatchId_RowNumber] ON [ImportRowIssues] ([BatchId], [RowNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_Signatories_Role] ON [Signatories] ([Role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_SocialAccounts_AgentId] ON [SocialAccounts] ([AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SocialAccounts_Platform_Handle] ON [SocialAccounts] ([Platform], [Handle]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    CREATE INDEX [IX_SocialAccounts_State_CreatedUtc] ON [SocialAccounts] ([State], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124032316_EmployeesAgentsImports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124032316_EmployeesAgentsImports', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

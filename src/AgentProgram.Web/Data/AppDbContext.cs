@@ -1,4 +1,7 @@
+using AgentProgram.Web.Domain.Agents;
 using AgentProgram.Web.Domain.Audit;
+using AgentProgram.Web.Domain.Employees;
+using AgentProgram.Web.Domain.Imports;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Organization;
 using AgentProgram.Web.Infrastructure.Audit;
@@ -34,6 +37,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Signatory> Signatories => Set<Signatory>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<SocialAccount> SocialAccounts => Set<SocialAccount>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportRowIssue> ImportRowIssues => Set<ImportRowIssue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,28 +80,74 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Saves, and writes one audit row per changed <see cref="IAudited"/> entity in the same
+    /// transaction. The audit rows need keys the database generates, so they are inserted after the
+    /// change by parameterised SQL; the whole unit runs in the provider's execution strategy, so it
+    /// also works with SQL Server's retry-on-failure.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAppendOnly();
-        var pending = AuditTrail.Capture(ChangeTracker);
+        BumpVersions();
+        var pending = _suppressEntityAudit ? [] : AuditTrail.Capture(ChangeTracker);
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // The audit rows need the keys the database generates, so they are written by a second
-        // save; one transaction keeps the change and its audit together.
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        if (Database.CurrentTransaction is not null)
         {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = _clock.GetUtcNow().UtcDateTime;
-            AuditEntries.AddRange(pending.Select(p => AuditTrail.ToEntry(p, _actor, now)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (own is not null) await own.CommitAsync(cancellationToken);
-            return count;
+            var inOuter = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await WriteAuditAsync(pending, cancellationToken);
+            return inOuter;
         }
-        finally
+
+        var count = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            if (own is not null) await own.DisposeAsync();
+            await using var tx = await Database.BeginTransactionAsync(ct);
+            var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await WriteAuditAsync(pending, ct);
+            await tx.CommitAsync(ct);
+            return n;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return count;
+    }
+
+    private bool _suppressEntityAudit;
+
+    /// <summary>
+    /// For bulk operations (imports) whose own log is the record: per-entity audit rows are not
+    /// written while the returned scope is open. The caller writes one summary entry instead.
+    /// </summary>
+    public IDisposable SuppressEntityAudit()
+    {
+        _suppressEntityAudit = true;
+        return new Scope(() => _suppressEntityAudit = false);
+    }
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
+    private async Task WriteAuditAsync(List<AuditTrail.Pending> pending, CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var p in pending)
+        {
+            var a = AuditTrail.ToEntry(p, _actor, now);
+            await Database.ExecuteSqlAsync(
+                $"INSERT INTO AuditEntries (OccurredUtc, UserId, UserName, Action, EntityType, EntityKey, Changes, IpAddress, Path) VALUES ({a.OccurredUtc}, {a.UserId}, {a.UserName}, {a.Action}, {a.EntityType}, {a.EntityKey}, {a.Changes}, {a.IpAddress}, {a.Path})",
+                ct);
+        }
+    }
+
+    /// <summary>Every update of a versioned record increments its version (the concurrency token).</summary>
+    private void BumpVersions()
+    {
+        foreach (var e in ChangeTracker.Entries<Domain.IVersioned>())
+        {
+            if (e.State == EntityState.Modified) e.Entity.Version++;
         }
     }
 

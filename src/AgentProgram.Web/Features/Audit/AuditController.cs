@@ -1,0 +1,20 @@
+using AgentProgram.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AgentProgram.Web.Features.Audit;
+
+/// <summary>The audit trail, read-only: there is no endpoint that changes or deletes an entry.</summary>
+[Route("admin/jejak-audit")]
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AuditController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? aksi, string? pengguna, string? entitas, string? kunci, string? dari, string? sampai,
+        [FromServices] BrowseAuditTrailHandler handler, int hal = 1)
+    {
+        var page = await handler.HandleAsync(AuditQuery.Create(aksi, pengguna, entitas, kunci, dari, sampai, hal));
+        foreach (var (field, message) in page.Errors) ModelState.AddModelError(field, message);
+        return View(page);
+    }
+}

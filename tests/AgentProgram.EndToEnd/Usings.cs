@@ -1,0 +1,3 @@
+global using AgentProgram.EndToEnd.Infrastructure;
+global using Microsoft.Playwright;
+global using static Microsoft.Playwright.Assertions;
