@@ -13,8 +13,25 @@ public static class Navigation
         var items = new List<NavItem>();
         if (user.Identity?.IsAuthenticated != true) return items;
         items.Add(new NavItem(user.IsInRole(Roles.Agen) && !Roles.Staff.Any(user.IsInRole) ? "Tugas Saya" : "Beranda", "/"));
+        if (user.IsInRole(Roles.Agen))
+        {
+            items.Add(new NavItem("Akun Media Sosial", "/agen/akun-media-sosial"));
+            items.Add(new NavItem("Data Saya", "/agen/data-saya"));
+        }
+        if (user.IsInRole(Roles.Kepegawaian) || user.IsInRole(Roles.Administrator))
+        {
+            items.Add(new NavItem("Pegawai", "/pegawai"));
+            items.Add(new NavItem("Agen", "/agen"));
+            items.Add(new NavItem("Unit Kerja", "/unit-kerja"));
+            items.Add(new NavItem("Impor SIASN", "/impor"));
+        }
+        if (user.IsInRole(Roles.Humas))
+        {
+            items.Add(new NavItem("Verifikasi Akun", "/verifikasi-akun"));
+        }
         if (user.IsInRole(Roles.Administrator))
         {
+            items.Add(new NavItem("Profil Instansi", "/admin/instansi"));
             items.Add(new NavItem("Pengguna", "/admin/pengguna"));
             items.Add(new NavItem("Jejak Audit", "/admin/jejak-audit"));
         }

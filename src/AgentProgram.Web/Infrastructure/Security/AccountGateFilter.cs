@@ -11,13 +11,17 @@ public sealed class AllowDuringAccountSetupAttribute : Attribute;
 
 /// <summary>
 /// Sends a signed-in user to finish their account before anything else: a temporary password
-/// must be changed, and staff must enrol an authenticator when the installation requires it.
+/// must be changed, an agent must accept the code of conduct and data consent, and staff must
+/// enrol an authenticator when the installation requires it.
 /// Reads only claims, so it costs no query.
 /// </summary>
 public sealed class AccountGateFilter(IOptionsMonitor<SecurityOptions> options) : IAsyncActionFilter
 {
     public const string ChangePasswordPath = "/akun/kata-sandi";
     public const string AuthenticatorPath = "/akun/autentikator";
+
+    /// <summary>Where an agent accepts the code of conduct and gives data consent (Features/Agents).</summary>
+    public const string TermsPath = "/agen/persetujuan";
 
     public Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -29,6 +33,11 @@ public sealed class AccountGateFilter(IOptionsMonitor<SecurityOptions> options) 
         if (user.HasClaim(c => c.Type == AppClaims.MustChangePassword))
         {
             context.Result = new RedirectResult(ChangePasswordPath);
+            return Task.CompletedTask;
+        }
+        if (user.HasClaim(c => c.Type == AppClaims.TermsPending))
+        {
+            context.Result = new RedirectResult(TermsPath);
             return Task.CompletedTask;
         }
         if (NeedsTwoFactor(user, options.CurrentValue))

@@ -42,6 +42,9 @@ public static class AppClaims
     public const string MustChangePassword = "ap:mcp";
     public const string TwoFactorEnabled = "ap:2fa";
 
+    /// <summary>An agent who has not (or no longer) accepted the code of conduct and data consent.</summary>
+    public const string TermsPending = "ap:terms";
+
     /// <summary>When the user signed in, in Unix seconds: the 12-hour absolute limit counts from here.</summary>
     public const string AuthTime = "ap:auth_time";
 }
