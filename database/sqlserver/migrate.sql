@@ -674,3 +674,334 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [CanApproveMessages] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [ElectionCandidates] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_ElectionCandidates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [ElectionPeriods] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [StartUtc] datetime2 NOT NULL,
+        [EndUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ElectionPeriods] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] nvarchar(64) NOT NULL,
+        [Text] nvarchar(500) NOT NULL,
+        [Url] nvarchar(300) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ReadUtc] datetime2 NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [PolicyMessages] (
+        [Id] int NOT NULL IDENTITY,
+        [Title] nvarchar(200) NOT NULL,
+        [PolicyReference] nvarchar(300) NOT NULL,
+        [Source] nvarchar(30) NOT NULL,
+        [SourceUnitId] int NULL,
+        [SourceNote] nvarchar(300) NULL,
+        [Mission] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [AuthorUserId] nvarchar(64) NOT NULL,
+        [ActiveFromUtc] datetime2 NOT NULL,
+        [ActiveUntilUtc] datetime2 NOT NULL,
+        [CurrentRevisionId] int NULL,
+        [ApprovedRevisionId] int NULL,
+        [ElectionFlag] nvarchar(200) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [PublishedUtc] datetime2 NULL,
+        [ClosedUtc] datetime2 NULL,
+        [WithdrawnUtc] datetime2 NULL,
+        [WithdrawnReason] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_PolicyMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PolicyMessages_Units_SourceUnitId] FOREIGN KEY ([SourceUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [Assignments] (
+        [Id] int NOT NULL IDENTITY,
+        [MessageId] int NOT NULL,
+        [AgentId] int NOT NULL,
+        [DueUtc] datetime2 NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [AssignedByUserId] nvarchar(64) NULL,
+        CONSTRAINT [PK_Assignments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Assignments_Agents_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Agents] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Assignments_PolicyMessages_MessageId] FOREIGN KEY ([MessageId]) REFERENCES [PolicyMessages] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [MessageRevisions] (
+        [Id] int NOT NULL IDENTITY,
+        [MessageId] int NOT NULL,
+        [Number] int NOT NULL,
+        [KeyMessage] nvarchar(2000) NOT NULL,
+        [PublicBenefit] nvarchar(1000) NULL,
+        [CanonicalUrl] nvarchar(500) NOT NULL,
+        [Hashtags] nvarchar(300) NULL,
+        [ChecklistSourcesVerified] bit NOT NULL,
+        [ChecklistNoHoaxSlanderSara] bit NOT NULL,
+        [ChecklistNoPartisanContent] bit NOT NULL,
+        [CreatedByUserId] nvarchar(64) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ApprovedByUserId] nvarchar(64) NULL,
+        [ApprovedUtc] datetime2 NULL,
+        CONSTRAINT [PK_MessageRevisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MessageRevisions_PolicyMessages_MessageId] FOREIGN KEY ([MessageId]) REFERENCES [PolicyMessages] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [TrackedLinks] (
+        [Id] int NOT NULL IDENTITY,
+        [AssignmentId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Token] char(22) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_TrackedLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TrackedLinks_Assignments_AssignmentId] FOREIGN KEY ([AssignmentId]) REFERENCES [Assignments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [CaptionVariants] (
+        [Id] int NOT NULL IDENTITY,
+        [RevisionId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CaptionVariants] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CaptionVariants_MessageRevisions_RevisionId] FOREIGN KEY ([RevisionId]) REFERENCES [MessageRevisions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [GlossaryEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [RevisionId] int NOT NULL,
+        [Term] nvarchar(100) NOT NULL,
+        [Meaning] nvarchar(500) NOT NULL,
+        CONSTRAINT [PK_GlossaryEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GlossaryEntries_MessageRevisions_RevisionId] FOREIGN KEY ([RevisionId]) REFERENCES [MessageRevisions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [MediaFiles] (
+        [Id] int NOT NULL IDENTITY,
+        [RevisionId] int NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Length] bigint NOT NULL,
+        [Sha256] varchar(64) NOT NULL,
+        [StoragePath] nvarchar(400) NOT NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_MediaFiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MediaFiles_MessageRevisions_RevisionId] FOREIGN KEY ([RevisionId]) REFERENCES [MessageRevisions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE TABLE [LinkClicks] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TrackedLinkId] int NOT NULL,
+        [OccurredUtc] datetime2 NOT NULL,
+        [VisitorHash] varchar(64) NOT NULL,
+        [IsBot] bit NOT NULL,
+        CONSTRAINT [PK_LinkClicks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LinkClicks_TrackedLinks_TrackedLinkId] FOREIGN KEY ([TrackedLinkId]) REFERENCES [TrackedLinks] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_Assignments_AgentId_DueUtc] ON [Assignments] ([AgentId], [DueUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Assignments_MessageId_AgentId] ON [Assignments] ([MessageId], [AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CaptionVariants_RevisionId_Platform] ON [CaptionVariants] ([RevisionId], [Platform]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ElectionCandidates_Name] ON [ElectionCandidates] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_GlossaryEntries_RevisionId] ON [GlossaryEntries] ([RevisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_LinkClicks_TrackedLinkId_OccurredUtc] ON [LinkClicks] ([TrackedLinkId], [OccurredUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_MediaFiles_RevisionId] ON [MediaFiles] ([RevisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MessageRevisions_MessageId_Number] ON [MessageRevisions] ([MessageId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_ReadUtc_CreatedUtc] ON [Notifications] ([UserId], [ReadUtc], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_PolicyMessages_CreatedUtc] ON [PolicyMessages] ([CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_PolicyMessages_SourceUnitId] ON [PolicyMessages] ([SourceUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE INDEX [IX_PolicyMessages_Status_ActiveUntilUtc] ON [PolicyMessages] ([Status], [ActiveUntilUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TrackedLinks_AssignmentId_Platform] ON [TrackedLinks] ([AssignmentId], [Platform]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TrackedLinks_Token] ON [TrackedLinks] ([Token]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035322_PolicyMessages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124035322_PolicyMessages', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

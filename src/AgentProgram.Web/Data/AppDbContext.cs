@@ -2,6 +2,7 @@ using AgentProgram.Web.Domain.Agents;
 using AgentProgram.Web.Domain.Audit;
 using AgentProgram.Web.Domain.Employees;
 using AgentProgram.Web.Domain.Imports;
+using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Organization;
 using AgentProgram.Web.Infrastructure.Audit;
@@ -43,6 +44,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<SocialAccount> SocialAccounts => Set<SocialAccount>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowIssue> ImportRowIssues => Set<ImportRowIssue>();
+    public DbSet<PolicyMessage> PolicyMessages => Set<PolicyMessage>();
+    public DbSet<MessageRevision> MessageRevisions => Set<MessageRevision>();
+    public DbSet<CaptionVariant> CaptionVariants => Set<CaptionVariant>();
+    public DbSet<GlossaryEntry> GlossaryEntries => Set<GlossaryEntry>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<TrackedLink> TrackedLinks => Set<TrackedLink>();
+    public DbSet<LinkClick> LinkClicks => Set<LinkClick>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ElectionPeriodSetting> ElectionPeriods => Set<ElectionPeriodSetting>();
+    public DbSet<ElectionCandidate> ElectionCandidates => Set<ElectionCandidate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

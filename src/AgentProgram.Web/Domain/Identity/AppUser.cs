@@ -16,6 +16,9 @@ public class AppUser : IdentityUser
     public DateTime CreatedUtc { get; set; }
 
     public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>A Humas officer the administrator allows to approve policy messages (never their own).</summary>
+    public bool CanApproveMessages { get; set; }
 }
 
 public class AppRole : IdentityRole
