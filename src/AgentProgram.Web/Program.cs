@@ -2,6 +2,7 @@ using AgentProgram.Web.Infrastructure.Cli;
 using AgentProgram.Web.Infrastructure.Hosting;
 using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Storage;
 using AgentProgram.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +11,8 @@ builder.Services
     .AddAppLocalization()
     .AddAppIdentity(builder.Configuration)
     .AddAppMvc(builder.Configuration)
-    .AddAppStartup();
+    .AddAppStartup()
+    .AddAppStorage();
 
 var app = builder.Build();
 

@@ -13,6 +13,8 @@ public static class BenchProgram
     public static readonly IReadOnlyDictionary<string, Func<IScenario>> Scenarios = new Dictionary<string, Func<IScenario>>(StringComparer.OrdinalIgnoreCase)
     {
         ["pages"] = () => new PagesScenario(),
+        ["import"] = () => new ImportScenario(),
+        ["redirect"] = () => new RedirectScenario(),
     };
 
     public static Task<int> Main(string[] args)

@@ -81,10 +81,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string test, string step) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{test}-{step}.png"), FullPage = true });
 
-    public static string DisplayNameOf(string email) =>
-        DemoSeeder.Staff.Where(s => s.Email == email).Select(s => s.Name)
-            .Concat(DemoSeeder.Agents.Where(a => a.Email == email).Select(a => a.Name))
-            .Single();
+    /// <summary>The seeded display name, read from the database (agents take theirs from the imported employee).</summary>
+    public string DisplayNameOf(string email)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgentProgram.Web.Data.AppDbContext>();
+        return db.Users.Where(u => u.Email == email).Select(u => u.DisplayName).Single();
+    }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

@@ -26,7 +26,7 @@ public sealed class SignInJourneys(BrowserApp app)
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Expect(page.Heading1()).ToHaveTextAsync(heading);
         var welcome = page.Locator("main p.text-muted").First;
-        await Expect(welcome).ToContainTextAsync(BrowserApp.DisplayNameOf(email));
+        await Expect(welcome).ToContainTextAsync(app.DisplayNameOf(email));
         await Expect(welcome).ToContainTextAsync("Peran Anda: " + roleLabel);
 
         var nav = page.MainNavigation();
@@ -40,7 +40,7 @@ public sealed class SignInJourneys(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, test, "2-home");
 
         // Sign out through the user menu.
-        await nav.GetByRole(AriaRole.Button, new() { Name = BrowserApp.DisplayNameOf(email), Exact = true }).ClickAsync();
+        await nav.GetByRole(AriaRole.Button, new() { Name = app.DisplayNameOf(email), Exact = true }).ClickAsync();
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Keluar", Exact = true });
         await Expect(signOut).ToBeVisibleAsync();
         await signOut.ClickAsync();

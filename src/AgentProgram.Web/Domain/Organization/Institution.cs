@@ -18,6 +18,7 @@ public class Institution : IAudited, IVersioned
     public string? LetterheadLines { get; set; }
 
     /// <summary>PNG or JPEG, checked by content, at most 512 KB; kept in the database so every instance serves it.</summary>
+    [NotAudited]
     public byte[]? Logo { get; set; }
     public string? LogoContentType { get; set; }
 

@@ -19,6 +19,9 @@ public sealed class EditUserForm
     [MinLength(1, ErrorMessage = "Pilih minimal satu peran.")]
     [Display(Name = "Peran")]
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>A Humas officer allowed to approve policy messages (never their own).</summary>
+    public bool CanApproveMessages { get; set; }
 }
 
 public sealed record UserDetail(
@@ -37,7 +40,7 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
     public async Task<UserDetailPage?> LoadAsync(string id, string? actorId, EditUserForm? form = null, CancellationToken ct = default)
     {
         var u = await db.Users.AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new { x.Id, x.Email, x.DisplayName, x.IsActive, x.LockoutEnd, x.MustChangePassword, x.TwoFactorEnabled, x.CreatedUtc, x.LastSignInUtc })
+            .Select(x => new { x.Id, x.Email, x.DisplayName, x.IsActive, x.LockoutEnd, x.MustChangePassword, x.TwoFactorEnabled, x.CreatedUtc, x.LastSignInUtc, x.CanApproveMessages })
             .SingleOrDefaultAsync(ct);
         if (u is null) return null;
         var names = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id select r.Name).ToListAsync(ct);
@@ -45,7 +48,7 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
         var lockedUntil = u.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
         var detail = new UserDetail(u.Id, u.Email ?? "", u.DisplayName, roles, u.IsActive, lockedUntil, u.MustChangePassword, u.TwoFactorEnabled,
             u.CreatedUtc, u.LastSignInUtc, IsSelf: u.Id == actorId);
-        return new UserDetailPage(detail, form ?? new EditUserForm { DisplayName = u.DisplayName, Roles = [.. roles] });
+        return new UserDetailPage(detail, form ?? new EditUserForm { DisplayName = u.DisplayName, Roles = [.. roles], CanApproveMessages = u.CanApproveMessages });
     }
 
     public async Task<(UserOutcome Outcome, IReadOnlyList<FieldError> Errors)> SaveAsync(string id, string actorId, EditUserForm form, CancellationToken ct = default)
@@ -61,16 +64,18 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
 
         var changes = new UserChanges()
             .Changed(nameof(AppUser.DisplayName), user.DisplayName, form.DisplayName.Trim())
-            .Changed(UserChanges.RolesField, UserChanges.RoleList(current), UserChanges.RoleList(wanted));
+            .Changed(UserChanges.RolesField, UserChanges.RoleList(current), UserChanges.RoleList(wanted))
+            .Changed(nameof(AppUser.CanApproveMessages), user.CanApproveMessages, form.CanApproveMessages);
         if (changes.IsEmpty) return (UserOutcome.Unchanged, []);
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (user.DisplayName != form.DisplayName.Trim())
+            if (user.DisplayName != form.DisplayName.Trim() || user.CanApproveMessages != form.CanApproveMessages)
             {
                 user.DisplayName = form.DisplayName.Trim();
+                user.CanApproveMessages = form.CanApproveMessages;
                 var updated = await users.UpdateAsync(user);
                 if (!updated.Succeeded) return (UserOutcome.Refused, Errors(updated));
             }

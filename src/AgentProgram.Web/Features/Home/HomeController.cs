@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Identity;
+using AgentProgram.Web.Features.Agents;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AgentProgram.Web.Features.Home;
@@ -7,7 +10,19 @@ namespace AgentProgram.Web.Features.Home;
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]
-    public IActionResult Index() => View(new HomePage(Roles.All.Where(User.IsInRole).ToList()));
+    public async Task<IActionResult> Index([FromServices] HomePageHandler handler) => View(await handler.LoadAsync(User));
 }
 
-public sealed record HomePage(IReadOnlyList<string> Roles);
+public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent);
+
+public sealed class HomePageHandler(AppDbContext db)
+{
+    public async Task<HomePage> LoadAsync(ClaimsPrincipal user)
+    {
+        var roles = Roles.All.Where(user.IsInRole).ToList();
+        var agent = user.IsInRole(Roles.Agen) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+            ? await MyAgent.FindAsync(db, id)
+            : null;
+        return new HomePage(roles, agent);
+    }
+}

@@ -21,6 +21,7 @@ public static class OperatorVerbs
         ["create-admin"] = CreateAdmin,
         ["seed-demo"] = SeedDemo,
         ["script-sqlserver"] = ScriptSqlServer,
+        ["import-employees"] = Imports.ImportVerb.RunAsync,
     };
 
     public static IEnumerable<string> Names => Verbs.Keys;
