@@ -1,4 +1,6 @@
 using AgentProgram.Web.Infrastructure.Cli;
+using AgentProgram.Web.Infrastructure.Clicks;
+using AgentProgram.Web.Infrastructure.Imports;
 using AgentProgram.Web.Infrastructure.Hosting;
 using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Security;
@@ -12,7 +14,9 @@ builder.Services
     .AddAppIdentity(builder.Configuration)
     .AddAppMvc(builder.Configuration)
     .AddAppStartup()
-    .AddAppStorage();
+    .AddAppStorage()
+    .AddAppImports()
+    .AddClickRecording();
 
 var app = builder.Build();
 

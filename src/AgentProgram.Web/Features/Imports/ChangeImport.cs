@@ -64,8 +64,8 @@ public sealed class ChangeImportHandler(AppDbContext db, PreviewImportHandler pr
         List<(int Index, string Header)> columns;
         if (batch.Kind == ImportKind.Units)
         {
+            if (UnitImporter.HeaderIssues(open, ColumnMapping.ForUnits(map)).Any(i => i.IsError)) return ImportChange.HeadersUnusable;
             var m = UnitImporter.MapHeaders(open, ColumnMapping.ForUnits(map));
-            if (!m.CanImport) return ImportChange.HeadersUnusable;
             columns = [.. SiasnHeaders.UnitColumns.Where(c => m.Has(c.Column)).Select(c => (m.IndexOf(c.Column)!.Value, c.Header))];
         }
         else

@@ -45,7 +45,7 @@ public sealed class UploadImportHandler(AppDbContext db, IOptions<ImportOptions>
             var format = TabularFiles.Inspect(buffer);
             using var reader = TabularFiles.Open(buffer, format);
             if (reader.Headers.Count == 0 || reader.Headers.All(string.IsNullOrWhiteSpace)) return (null, l[ImportTexts.FileEmpty]);
-            (content, rows) = StoredTabularReader.Write(reader, blank: SiasnHeaders.IsSensitive);
+            (content, rows) = StoredTabularReader.Write(reader, blank: SiasnHeaders.IsSensitive, capacity: (int)Math.Min(file.Length + (file.Length / 8), int.MaxValue / 2));
         }
         catch (ImportFileException e)
         {

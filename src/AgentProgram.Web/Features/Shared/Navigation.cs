@@ -25,9 +25,18 @@ public static class Navigation
             items.Add(new NavItem("Unit Kerja", "/unit-kerja"));
             items.Add(new NavItem("Impor SIASN", "/impor"));
         }
+        if (user.IsInRole(Roles.Humas) || user.IsInRole(Roles.Pimpinan))
+        {
+            items.Add(new NavItem("Pesan Kebijakan", "/pesan"));
+            items.Add(new NavItem("Statistik Tautan", "/statistik-tautan"));
+        }
         if (user.IsInRole(Roles.Humas))
         {
             items.Add(new NavItem("Verifikasi Akun", "/verifikasi-akun"));
+        }
+        if (user.IsInRole(Roles.Humas) || user.IsInRole(Roles.Administrator))
+        {
+            items.Add(new NavItem("Masa Pemilu", "/admin/pemilu"));
         }
         if (user.IsInRole(Roles.Administrator))
         {

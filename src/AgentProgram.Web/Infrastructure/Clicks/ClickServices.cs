@@ -1,8 +1,6 @@
 using AgentProgram.Web.Infrastructure.Clicks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-[assembly: HostingStartup(typeof(ClicksHostingStartup))]
-
 namespace AgentProgram.Web.Infrastructure.Clicks;
 
 public static class ClickServices
@@ -43,14 +41,4 @@ public sealed class ClickRecordingOptions
 
     /// <summary>Tokens (found or not) the lookup cache holds at most.</summary>
     public int CacheEntries { get; set; } = 200_000;
-}
-
-/// <summary>
-/// Registers <see cref="ClickServices.AddClickRecording"/> for the web host without touching
-/// Program.cs (like the imports). If Program.cs calls AddClickRecording itself, this can go; the
-/// registration is idempotent either way.
-/// </summary>
-public sealed class ClicksHostingStartup : IHostingStartup
-{
-    public void Configure(IWebHostBuilder builder) => builder.ConfigureServices(s => s.AddClickRecording());
 }

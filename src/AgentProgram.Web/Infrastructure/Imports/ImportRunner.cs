@@ -40,32 +40,48 @@ public sealed class ImportRunner(AppDbContext db, EmployeeImporter employees, Un
     /// history like any other), runs it and returns the counts. Throws <see cref="ImportFileException"/>
     /// for a file that cannot be read or whose header row cannot be used; no batch is recorded then.
     /// </summary>
-    public async Task<(int BatchId, ImportCounts Counts)> RunFileAsync(string path, ImportKind kind, CancellationToken ct = default)
+    public Task<(int BatchId, ImportCounts Counts)> RunFileAsync(string path, ImportKind kind, CancellationToken ct = default)
     {
-        FileStream Open()
+        ArgumentNullException.ThrowIfNull(path);
+        Stream Open()
         {
             try
             {
-                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 throw new ImportFileException(ImportTexts.FileNotFound, Path.GetFileName(path));
             }
         }
+        return RunNowAsync(Open, Path.GetFileName(path), kind, ct);
+    }
+
+    /// <summary>
+    /// Imports a file held in memory now, like <see cref="RunFileAsync"/> (for the demo seed:
+    /// <c>RunContentAsync(SiasnSampleGenerator.EmployeesCsv(rows), "export.csv", ImportKind.Employees)</c>).
+    /// </summary>
+    public Task<(int BatchId, ImportCounts Counts)> RunContentAsync(byte[] content, string fileName, ImportKind kind, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return RunNowAsync(() => new MemoryStream(content, writable: false), fileName, kind, ct);
+    }
+
+    private async Task<(int BatchId, ImportCounts Counts)> RunNowAsync(Func<Stream> open, string fileName, ImportKind kind, CancellationToken ct)
+    {
         TabularFormat format;
-        using (var probe = Open()) format = TabularFiles.Inspect(probe);
-        ITabularReader Reader() => TabularFiles.Open(Open(), format);
+        using (var probe = open()) format = TabularFiles.Inspect(probe);
+        ITabularReader Reader() => TabularFiles.Open(open(), format);
 
         // Refuse an unusable header row before anything is recorded.
-        var headerIssues = kind == ImportKind.Units ? UnitImporter.MapHeaders(Reader).Issues : EmployeeImporter.MapHeaders(Reader).Map.Issues;
+        var headerIssues = kind == ImportKind.Units ? UnitImporter.HeaderIssues(Reader) : EmployeeImporter.MapHeaders(Reader).Map.Issues;
         if (headerIssues.FirstOrDefault(i => i.IsError) is { } error) throw new ImportFileException(error.Format, error.FormatArgs);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = new ImportBatch
         {
             Kind = kind,
-            FileName = Cut(Path.GetFileName(path), 260),
+            FileName = Cut(string.IsNullOrWhiteSpace(fileName) ? "berkas" : fileName, 260),
             UploadedUtc = now,
             StartedUtc = now,
             State = ImportState.Running,

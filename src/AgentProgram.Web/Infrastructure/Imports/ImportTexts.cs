@@ -33,6 +33,7 @@ public static class ImportTexts
     public static readonly string LegalStatusMissing = I18n.Key("KEDUDUKAN HUKUM kosong. Pegawai diimpor sebagai tidak aktif (belum dapat menjadi agen) sampai kedudukan hukumnya diisi.");
     public static readonly string EmploymentTypeFromNip = I18n.Key("JENIS PEGAWAI kosong. Jenis pegawai diambil dari pola NIP: {0}.");
     public static readonly string ValueTruncated = I18n.Key("Isi kolom {0} lebih dari {1} karakter dan dipotong.");
+    public static readonly string EmployeeFileAsUnits = I18n.Key("Berkas ini hasil Export Data ASN (ada kolom NIP BARU), bukan berkas unit kerja. Batalkan unggahan ini, lalu unggah lagi dengan jenis berkas Pegawai.");
     public static readonly string UnitCycleWithExisting = I18n.Key("Unit `{0}` (ID `{1}`) tidak dapat dipindahkan ke bawah unit ID `{2}`, karena unit tersebut berada di bawah unit `{0}` sendiri. Perbaiki ID_ATASAN.");
 
     // Batch outcomes.
@@ -53,6 +54,7 @@ public static class ImporterIssueCodes
     public const ImportIssueCode EmploymentTypeFromNip = (ImportIssueCode)604;
     public const ImportIssueCode ValueTruncated = (ImportIssueCode)605;
     public const ImportIssueCode UnitCycleWithExisting = (ImportIssueCode)606;
+    public const ImportIssueCode WrongFileKind = (ImportIssueCode)607;
 }
 
 /// <summary>A file the import cannot read at all. Format is an Indonesian localizer key from <see cref="ImportTexts"/>.</summary>

@@ -52,8 +52,8 @@ public sealed class UnitImporter(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(batch);
-        var (_, map, rows) = Read(open, overrides);
-        if (!map.CanImport) throw new ImportFileException(ImportTexts.FileHeadersUnusable);
+        var (headers, map, rows) = Read(open, overrides);
+        if (Issues(headers, map).Any(i => i.IsError)) throw new ImportFileException(ImportTexts.FileHeadersUnusable);
         await batch.SetTotalAsync(db, rows.Count, ct);
 
         try
@@ -89,7 +89,7 @@ public sealed class UnitImporter(AppDbContext db)
         if (reader.Headers.Count == 0) throw new ImportFileException(ImportTexts.FileEmpty);
         var map = SiasnHeaders.MapUnitFile(reader.Headers, overrides);
         var rows = new List<UnitRow>();
-        if (!map.CanImport) return (reader.Headers, map, rows);
+        if (Issues(reader.Headers, map).Any(i => i.IsError)) return (reader.Headers, map, rows);
         var view = new RowView(reader);
         while (reader.Read())
         {
@@ -104,13 +104,29 @@ public sealed class UnitImporter(AppDbContext db)
     }
 
     /// <summary>Reads the header row only and maps it.</summary>
-    public static HeaderMap<UnitColumn> MapHeaders(Func<ITabularReader> open, IReadOnlyDictionary<UnitColumn, string>? overrides = null)
+    public static HeaderMap<UnitColumn> MapHeaders(Func<ITabularReader> open, IReadOnlyDictionary<UnitColumn, string>? overrides = null) =>
+        Map(open, overrides).Map;
+
+    /// <summary>The header row's issues, plus one when the file is an employee export uploaded as a unit file.</summary>
+    public static IReadOnlyList<ImportIssue> HeaderIssues(Func<ITabularReader> open, IReadOnlyDictionary<UnitColumn, string>? overrides = null)
+    {
+        var (headers, map) = Map(open, overrides);
+        return Issues(headers, map);
+    }
+
+    private static (IReadOnlyList<string> Headers, HeaderMap<UnitColumn> Map) Map(Func<ITabularReader> open, IReadOnlyDictionary<UnitColumn, string>? overrides)
     {
         ArgumentNullException.ThrowIfNull(open);
         using var reader = open();
         if (reader.Headers.Count == 0) throw new ImportFileException(ImportTexts.FileEmpty);
-        return SiasnHeaders.MapUnitFile(reader.Headers, overrides);
+        return (reader.Headers, SiasnHeaders.MapUnitFile(reader.Headers, overrides));
     }
+
+    /// <summary>An employee export would otherwise "map" (UNOR ID as ID, NAMA as NAMA_UNOR) and make a unit per employee.</summary>
+    private static IReadOnlyList<ImportIssue> Issues(IReadOnlyList<string> headers, HeaderMap<UnitColumn> map) =>
+        headers.Any(h => SiasnHeaders.Matches(h, SiasnHeaders.HeaderOf(SiasnColumn.NipBaru)))
+            ? [.. map.Issues, ImportIssue.Error(ImporterIssueCodes.WrongFileKind, ImportTexts.EmployeeFileAsUnits)]
+            : map.Issues;
 
     private static ImportAnalysis Base(IReadOnlyList<string> headers, HeaderMap<UnitColumn> map, IReadOnlyDictionary<UnitColumn, string>? overrides) => new()
     {
@@ -118,7 +134,7 @@ public sealed class UnitImporter(AppDbContext db)
         Headers = headers,
         Mapping = [.. SiasnHeaders.UnitColumns.Select(spec => new MappingChoice(
             (int)spec.Column, spec.Header, spec.Need, map.IndexOf(spec.Column) is { } i ? headers[i] : null, overrides?.ContainsKey(spec.Column) == true))],
-        HeaderIssues = map.Issues,
+        HeaderIssues = Issues(headers, map),
         IgnoredHeaders = map.IgnoredHeaders,
         PreviewColumns = PreviewColumns,
     };

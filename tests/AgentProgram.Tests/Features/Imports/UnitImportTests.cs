@@ -78,4 +78,18 @@ public sealed class UnitImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(0, await app.WithDb(db => db.AuditEntries.CountAsync(a => a.EntityType == "Unit")));
         Assert.Equal(4, await app.WithDb(db => db.AuditEntries.CountAsync(a => a.Action == ImportRunner.AuditAction)));
     }
+
+    [Fact]
+    public async Task An_employee_export_uploaded_as_a_unit_file_cannot_be_started()
+    {
+        var client = await app.HrAsync();
+        var g = new SiasnSampleGenerator(seed: 9);
+        var file = SiasnSampleGenerator.EmployeesCsv(g.Employees(5, g.Units(3)));
+        var id = await client.UploadOkAsync(file, "salah-jenis.csv", ImportKind.Units);
+        var preview = await client.GetHtmlAsync($"/impor/{id}");
+        Assert.Contains("bukan berkas unit kerja", ImportTestKit.Text(preview));
+        Assert.DoesNotContain($"action=\"/impor/{id}/mulai\"", preview);
+        await client.PostFormAsync($"/impor/{id}", $"/impor/{id}/mulai");
+        Assert.Equal(ImportState.Previewed, await app.WithDb(db => db.ImportBatches.Where(b => b.Id == id).Select(b => b.State).SingleAsync()));
+    }
 }
