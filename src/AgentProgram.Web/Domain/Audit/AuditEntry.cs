@@ -41,8 +41,11 @@ public static class AuditActions
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string TwoFactorDisabled = "TwoFactorDisabled";
 
+    /// <summary>One summary entry per import batch (per-row entity audit is suppressed for bulk imports).</summary>
+    public const string Imported = "Imported";
+
     public static readonly IReadOnlyList<string> All =
-        [Created, Updated, Deleted, SignIn, SignInFailed, SignOut, LockedOut, AccessDenied, PasswordChanged, PasswordReset, TwoFactorEnabled, TwoFactorDisabled];
+        [Created, Updated, Deleted, SignIn, SignInFailed, SignOut, LockedOut, AccessDenied, PasswordChanged, PasswordReset, TwoFactorEnabled, TwoFactorDisabled, Imported];
 }
 
 /// <summary>Marks an entity whose creates, updates and deletes are written to the audit trail.</summary>

@@ -190,6 +190,7 @@ public static class AuditLabels
         [AuditActions.PasswordReset] = I18n.Key("Kata sandi disetel ulang"),
         [AuditActions.TwoFactorEnabled] = I18n.Key("Verifikasi dua langkah diaktifkan"),
         [AuditActions.TwoFactorDisabled] = I18n.Key("Verifikasi dua langkah dinonaktifkan"),
+        [AuditActions.Imported] = I18n.Key("Data diimpor"),
     };
 
     private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)

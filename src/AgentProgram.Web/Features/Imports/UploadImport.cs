@@ -39,9 +39,15 @@ public sealed class UploadImportHandler(AppDbContext db, IOptions<ImportOptions>
         int rows;
         try
         {
-            var buffer = new MemoryStream((int)file.Length);
-            await using (var upload = file.OpenReadStream()) await upload.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
+            // The form reader buffers the upload (to disk when large); its stream is seekable, so it is read in place.
+            var buffer = file.OpenReadStream();
+            if (!buffer.CanSeek)
+            {
+                var copy = new MemoryStream((int)file.Length);
+                await using (buffer) await buffer.CopyToAsync(copy, ct);
+                buffer = copy;
+            }
+            await using var owned = buffer;
             var format = TabularFiles.Inspect(buffer);
             using var reader = TabularFiles.Open(buffer, format);
             if (reader.Headers.Count == 0 || reader.Headers.All(string.IsNullOrWhiteSpace)) return (null, l[ImportTexts.FileEmpty]);

@@ -16,7 +16,9 @@ namespace AgentProgram.Web.Infrastructure.Imports;
 /// dates, which make other dates in the same column ambiguous); existing employees are loaded once
 /// as (NIP, id, hash); writes go in chunks of <see cref="ChunkSize"/> rows, each its own transaction
 /// together with the batch's progress, without per-entity audit (one summary entry per batch is the
-/// runner's job). A crash loses at most the chunk in flight, and re-running the file is safe.
+/// runner's job). New employees and issue rows go through <see cref="BulkInserter{T}"/> (a prepared
+/// INSERT), updates through the change tracker. A crash loses at most the chunk in flight, and
+/// re-running the file is safe.
 /// </summary>
 public sealed class EmployeeImporter(AppDbContext db, Display display, TimeProvider clock)
 {

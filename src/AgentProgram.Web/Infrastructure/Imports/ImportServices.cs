@@ -1,7 +1,4 @@
-using AgentProgram.Web.Infrastructure.Imports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-
-[assembly: HostingStartup(typeof(ImportsHostingStartup))]
 
 namespace AgentProgram.Web.Infrastructure.Imports;
 
@@ -19,14 +16,4 @@ public static class ImportServices
         services.AddHostedService<ImportWorker>();
         return services;
     }
-}
-
-/// <summary>
-/// Registers <see cref="ImportServices.AddAppImports"/> for the web host without touching Program.cs:
-/// ASP.NET runs the hosting startups of the application's own assembly. (If Program.cs calls
-/// AddAppImports itself, this attribute can go; the registration is idempotent either way.)
-/// </summary>
-public sealed class ImportsHostingStartup : IHostingStartup
-{
-    public void Configure(IWebHostBuilder builder) => builder.ConfigureServices(s => s.AddAppImports());
 }

@@ -67,7 +67,7 @@ public static partial class ImportTestKit
     /// <summary>Follows the result page (as the browser does, by reloading) until the batch is done; bounded at 60 s.</summary>
     public static async Task<string> WaitUntilDoneAsync(this HttpClient client, int id)
     {
-        for (var attempt = 0; attempt < 2400; attempt++)
+        for (var attempt = 0; attempt < 240; attempt++)
         {
             var response = await client.GetAsync($"/impor/{id}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -125,4 +125,24 @@ public sealed class ImportWorkerTests(NoImportWorkerApp app) : IClassFixture<NoI
         await app.WithServices(sp => sp.GetRequiredService<ImportRunner>().RunStoredAsync(again, CancellationToken.None));
         Assert.Equal(new ImportCounts(0, 0, 30, 0, 0), ImportTestKit.Counts(await client.GetHtmlAsync($"/impor/{again}")));
     }
+
+    [Fact]
+    public async Task The_history_pages_newest_first()
+    {
+        for (var i = 0; i < ListImportsPageSize + 3; i++) await AddBatchAsync(ImportState.Completed);
+        var newest = await app.WithDb(db => db.ImportBatches.MaxAsync(b => b.Id));
+        var total = await app.WithDb(db => db.ImportBatches.CountAsync());
+        var client = await app.HrAsync();
+
+        var first = await client.GetHtmlAsync("/impor");
+        Assert.Equal(ListImportsPageSize, System.Text.RegularExpressions.Regex.Count(first, "data-testid=\"import-row\""));
+        Assert.True(first.IndexOf($"href=\"/impor/{newest}\"", StringComparison.Ordinal) > 0);
+        var pages = (total + ListImportsPageSize - 1) / ListImportsPageSize;
+        Assert.Contains($"Halaman 1 dari {pages}", first);
+        var last = await client.GetHtmlAsync($"/impor?hal={pages}");
+        Assert.Equal(total - ((pages - 1) * ListImportsPageSize), System.Text.RegularExpressions.Regex.Count(last, "data-testid=\"import-row\""));
+        Assert.DoesNotContain($"href=\"/impor/{newest}\"", last);
+    }
+
+    private const int ListImportsPageSize = AgentProgram.Web.Features.Imports.ListImportsHandler.PageSize;
 }
