@@ -1,3 +1,4 @@
+using AgentProgram.Web.Infrastructure.Web;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;

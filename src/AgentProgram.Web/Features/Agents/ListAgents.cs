@@ -1,3 +1,4 @@
+using AgentProgram.Web.Infrastructure.Web;
 using System.Globalization;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Agents;

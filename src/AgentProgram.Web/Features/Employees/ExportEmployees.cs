@@ -1,5 +1,5 @@
-using System.Text;
 using AgentProgram.Web.Domain.Employees;
+using AgentProgram.Web.Infrastructure.Web;
 
 namespace AgentProgram.Web.Features.Employees;
 
@@ -16,42 +16,19 @@ public static class EmployeeCsv
     public static byte[] Write(IEnumerable<EmployeeRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var sb = new StringBuilder();
-        Line(sb, Headers);
-        foreach (var r in rows)
-        {
-            Line(sb,
-            [
-                r.NipDisplay,
-                r.FullName,
-                r.Type.Label(),
-                EmployeeText.GolonganDisplay(r.GolonganCode),
-                r.PositionType?.Label() ?? "",
-                r.PositionName ?? "",
-                r.UnitName ?? r.SiasnUnorName ?? "",
-                EmployeeText.StatusText(r.Status, r.LegalStatusName),
-                r.HasDisciplinarySanction ? "Ya" : "Tidak",
-                r.AgentId is null ? "Tidak" : "Ya",
-            ]);
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
-
-    private static void Line(StringBuilder sb, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0) sb.Append(',');
-            sb.Append(Field(fields[i]));
-        }
-        sb.Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting; a value that a spreadsheet would run as a formula gets a leading apostrophe.</summary>
-    internal static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return Csv.Write(rows.Select(r => (IReadOnlyList<string?>)
+        [
+            r.NipDisplay,
+            r.FullName,
+            r.Type.Label(),
+            EmployeeText.GolonganDisplay(r.GolonganCode),
+            r.PositionType?.Label() ?? "",
+            r.PositionName ?? "",
+            r.UnitName ?? r.SiasnUnorName ?? "",
+            EmployeeText.StatusText(r.Status, r.LegalStatusName),
+            r.HasDisciplinarySanction ? "Ya" : "Tidak",
+            r.AgentId is null ? "Tidak" : "Ya",
+        ]).Prepend(Headers));
     }
 }
 

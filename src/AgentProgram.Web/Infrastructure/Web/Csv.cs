@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace AgentProgram.Web.Features.Agents;
+namespace AgentProgram.Web.Infrastructure.Web;
 
 /// <summary>
-/// CSV for Excel: UTF-8 with a byte-order mark (so Excel reads names with diacritics correctly),
+/// The one CSV writer for every export. CSV for Excel: UTF-8 with a byte-order mark (so Excel reads names with diacritics correctly),
 /// comma-separated, CRLF, RFC 4180 quoting. Cells that a spreadsheet would run as a formula
 /// (= + - @) are prefixed with an apostrophe (CSV injection).
 /// </summary>
