@@ -1005,3 +1005,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204135951_AssignmentsAndSharing'
+)
+BEGIN
+    ALTER TABLE [TrackedLinks] ADD [OpenedUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204135951_AssignmentsAndSharing'
+)
+BEGIN
+    ALTER TABLE [Notifications] ADD [Kind] nvarchar(30) NOT NULL DEFAULT N'NewAssignment';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204135951_AssignmentsAndSharing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204135951_AssignmentsAndSharing', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

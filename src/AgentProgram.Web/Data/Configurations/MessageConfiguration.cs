@@ -112,6 +112,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     public void Configure(EntityTypeBuilder<Notification> b)
     {
         b.Property(n => n.UserId).HasMaxLength(64).IsRequired();
+        b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(n => n.Text).HasMaxLength(500).IsRequired();
         b.Property(n => n.Url).HasMaxLength(300);
         b.HasIndex(n => new { n.UserId, n.ReadUtc, n.CreatedUtc });

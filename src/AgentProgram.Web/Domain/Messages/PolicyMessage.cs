@@ -127,6 +127,9 @@ public class TrackedLink
     public Platform Platform { get; set; }
     public string Token { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When the agent first used the share action for this platform (not proof of a post: that is the share report).</summary>
+    public DateTime? OpenedUtc { get; set; }
 }
 
 /// <summary>One follow of a tracked link. No IP address is stored: only a visitor hash salted per day.</summary>
@@ -139,11 +142,21 @@ public class LinkClick
     public bool IsBot { get; set; }
 }
 
+/// <summary>What a notification is about: decides the sentence it is shown in (in the reader's language).</summary>
+public enum NotificationKind
+{
+    /// <summary><see cref="Notification.Text"/> is the message title.</summary>
+    NewAssignment,
+}
+
 /// <summary>An in-app notification (e.g. a new assignment).</summary>
 public class Notification
 {
     public long Id { get; set; }
     public string UserId { get; set; } = "";
+    public NotificationKind Kind { get; set; }
+
+    /// <summary>The variable part (a title, a reason); the sentence around it comes from <see cref="Kind"/>.</summary>
     public string Text { get; set; } = "";
     public string? Url { get; set; }
     public DateTime CreatedUtc { get; set; }

@@ -42,6 +42,9 @@ public static class ShareIntents
     public const string InstructionTikTok = "Unduh video dan salin keterangan, lalu buka aplikasi TikTok, unggah videonya, dan tempel keterangannya.";
     public const string InstructionYouTube = "Unduh video dan salin keterangan, lalu buka aplikasi YouTube, unggah videonya, dan tempel keterangannya di deskripsi.";
 
+    /// <summary>Platforms whose posted text carries the link after the caption (X counts it as 23 characters).</summary>
+    public static bool AppendsLink(Platform platform) => platform is Platform.X or Platform.WhatsApp or Platform.Threads or Platform.Telegram or Platform.YouTube;
+
     /// <summary>Platforms that have a share intent (the others are posted in the app).</summary>
     public static bool HasIntent(Platform platform) => platform is not (Platform.Instagram or Platform.TikTok or Platform.YouTube);
 

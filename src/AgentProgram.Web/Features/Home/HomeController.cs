@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Features.Agents;
+using AgentProgram.Web.Features.Assignments;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AgentProgram.Web.Features.Home;
@@ -13,9 +14,9 @@ public sealed class HomeController : Controller
     public async Task<IActionResult> Index([FromServices] HomePageHandler handler) => View(await handler.LoadAsync(User));
 }
 
-public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent);
+public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent, IReadOnlyList<TaskCard> Tasks);
 
-public sealed class HomePageHandler(AppDbContext db)
+public sealed class HomePageHandler(AppDbContext db, MyTasksHandler tasks)
 {
     public async Task<HomePage> LoadAsync(ClaimsPrincipal user)
     {
@@ -23,6 +24,7 @@ public sealed class HomePageHandler(AppDbContext db)
         var agent = user.IsInRole(Roles.Agen) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
             ? await MyAgent.FindAsync(db, id)
             : null;
-        return new HomePage(roles, agent);
+        var cards = agent is not null ? await tasks.OpenAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!) : [];
+        return new HomePage(roles, agent, cards);
     }
 }

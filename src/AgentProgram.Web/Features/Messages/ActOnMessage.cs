@@ -4,6 +4,7 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Infrastructure.Audit;
+using AgentProgram.Web.Infrastructure.Clicks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,17 +18,23 @@ public sealed class WorkflowForm
     public bool ChecklistNoPartisan { get; set; }
     public bool ElectionReviewed { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>The message version the page showed; a step on a message changed since then is refused (0 = not sent).</summary>
+    public int Version { get; set; }
 }
 
 public enum ActOutcome { Done, NotFound, Refused }
 
 /// <summary>Submit, approve, publish, close and withdraw, each decided by <see cref="MessageWorkflow.Decide"/> and audited.</summary>
-public sealed class ActOnMessageHandler(AppDbContext db, MessageContextHandler context, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ActOnMessageHandler(AppDbContext db, MessageContextHandler context, AuditLog audit, TimeProvider clock,
+    TrackedLinkResolver resolver, IStringLocalizer<SharedResource> l)
 {
     public async Task<(ActOutcome Outcome, IReadOnlyList<FieldError> Errors)> HandleAsync(int id, MessageAction action, WorkflowForm form, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var m = await db.PolicyMessages.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (m?.CurrentRevisionId is not int currentId) return (ActOutcome.NotFound, []);
+        if (form.Version != 0 && form.Version != m.Version)
+            return (ActOutcome.Refused, [new FieldError("", l["Pesan ini baru saja diubah oleh orang lain. Periksa isinya di bawah, lalu ulangi langkah Anda."])]);
         var r = await db.MessageRevisions.Include(x => x.Captions).SingleAsync(x => x.Id == currentId, ct);
         var actor = await context.ActorAsync(user, ct);
         var election = await context.ElectionAsync(m, r, ct);
@@ -83,6 +90,8 @@ public sealed class ActOnMessageHandler(AppDbContext db, MessageContextHandler c
         });
         await audit.WriteAsync(MessageAuditActions.For(action), detail: detail, entityType: MessageAuditActions.EntityType,
             entityKey: m.Id.ToString(CultureInfo.InvariantCulture), ct: ct);
+        // Cached token lookups must see a withdrawn, closed or newly approved message at once, not after the cache expires.
+        resolver.Invalidate();
         return (ActOutcome.Done, []);
     }
 

@@ -16,7 +16,7 @@ public sealed record HistoryRow(DateTime OccurredUtc, string Action, string? Use
 
 public sealed record MessageDetailPage(
     PolicyMessage Message, string AuthorName, RevisionView Current, RevisionView? Approved, ElectionCheck Election,
-    IReadOnlyList<MessageAction> Actions, IReadOnlyList<HistoryRow> History, WorkflowForm Workflow);
+    IReadOnlyList<MessageAction> Actions, IReadOnlyList<HistoryRow> History, WorkflowForm Workflow, int AssignedCount);
 
 public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler context)
 {
@@ -32,7 +32,7 @@ public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler 
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
         RevisionView View(MessageRevision r) => new(r,
-            [.. r.Captions.OrderBy(c => c.Platform).Select(c => new CaptionView(c.Platform, c.Text, CaptionRules.Measure(c.Platform, c.Text)))],
+            [.. r.Captions.OrderBy(c => c.Platform).Select(c => new CaptionView(c.Platform, c.Text, MessageFormRules.MeasureAsShared(c.Platform, c.Text, (r.Hashtags ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))))],
             names.GetValueOrDefault(r.CreatedByUserId), r.ApprovedByUserId is null ? null : names.GetValueOrDefault(r.ApprovedByUserId));
 
         var current = revisions.Single(r => r.Id == currentId);
@@ -46,7 +46,8 @@ public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler 
             .Select(e => new HistoryRow(e.OccurredUtc, e.Action, e.UserName, e.Changes))
             .ToListAsync(ct);
         return new MessageDetailPage(m, names.GetValueOrDefault(m.AuthorUserId) ?? "", View(current), approved is null ? null : View(approved),
-            await context.ElectionAsync(m, current, ct), actions, history, workflow ?? new WorkflowForm());
+            await context.ElectionAsync(m, current, ct), actions, history, workflow ?? new WorkflowForm(),
+            await db.Assignments.CountAsync(a => a.MessageId == m.Id, ct));
     }
 
     /// <summary>The edit form filled from the current revision, or null when there is no such message.</summary>
@@ -76,6 +77,7 @@ public static class MessageHistoryLabels
         MessageAuditActions.Closed => "Ditutup",
         MessageAuditActions.Withdrawn => "Ditarik",
         MessageAuditActions.MediaAdded => "Media ditambahkan",
+        "MessageAssigned" => "Ditugaskan ke agen",
         _ => action,
     };
 

@@ -127,6 +127,16 @@ public sealed class MessageForm
 /// <summary>The checks data annotations cannot express: https link, window order, caption limits, glossary rows.</summary>
 public static class MessageFormRules
 {
+    /// <summary>Stands in for an agent's tracked link (the real ones are this long) when a caption is measured.</summary>
+    public const string LinkPlaceholder = "https://www.instansi.go.id/s/AAAAAAAAAAAAAAAAAAAAAA";
+
+    /// <summary>A caption counted as posted: with the tracked link and the hashtags the share action adds (X counts any link as 23).</summary>
+    public static CaptionCheck MeasureAsShared(Platform platform, string? caption, IEnumerable<string>? hashtags)
+    {
+        var text = (caption ?? "").Trim();
+        return CaptionRules.Measure(platform, text, ShareIntents.AppendsLink(platform) ? LinkPlaceholder : null, ShareIntents.MissingHashtags(text, hashtags));
+    }
+
     public static List<FieldError> Check(MessageForm form, IStringLocalizer l)
     {
         var errors = new List<FieldError>();
@@ -138,11 +148,12 @@ public static class MessageFormRules
             errors.Add(new(nameof(form.ActiveUntil), l[PolicyMessageTexts.WindowEndBeforeStart,
                 from.ToString("d MMMM yyyy HH.mm", CultureInfo.CurrentCulture), until.ToString("d MMMM yyyy HH.mm", CultureInfo.CurrentCulture)]));
 
+        var hashtags = (form.Hashtags ?? "").Split([' ', ',', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < form.Captions.Count; i++)
         {
             var c = form.Captions[i];
             if (!Enum.IsDefined(c.Platform) || string.IsNullOrWhiteSpace(c.Text)) continue;
-            var check = CaptionRules.Measure(c.Platform, c.Text.Trim());
+            var check = MeasureAsShared(c.Platform, c.Text, hashtags);
             if (!check.IsWithinLimit) errors.Add(new($"Captions[{i}].Text", l[check.Format, check.FormatArgs]));
         }
 

@@ -32,8 +32,9 @@ public sealed class MessageDraftTests(AppFactory app) : IClassFixture<AppFactory
         var html = WebUtility.HtmlDecode(await client.GetHtmlAsync($"/pesan/{id}"));
         Assert.Contains("Draf pesan disimpan.", html);
         Assert.Contains("Pajak Bumi dan Bangunan: pajak tahunan atas tanah dan rumah.", html);
-        // X counts the bare link as 23: "Lunasi PBB, denda dihapus! " (27) + 23.
-        Assert.Contains("50 dari 280 karakter (tautan dihitung 23).", html);
+        // Counted as posted: "Lunasi PBB, denda dihapus! " (27) + the bare link as 23, then the agent's
+        // tracked link the intent adds (1 + 23) and the hashtags not in the caption (" #PBBKita #KotaUji", 18).
+        Assert.Contains("92 dari 280 karakter (tautan dihitung 23).", html);
         Assert.Contains("Komentar", html);   // a Partisipasi KPI
 
         var list = WebUtility.HtmlDecode(await client.GetHtmlAsync("/pesan?q=Pemutihan&status=Draft"));
@@ -47,7 +48,7 @@ public sealed class MessageDraftTests(AppFactory app) : IClassFixture<AppFactory
     {
         var (_, client) = await app.UserAsync(false, Roles.Humas);
         var link = " https://www.kotauji.go.id/berita/2026/12/pemutihan-denda-pajak-bumi-dan-bangunan";
-        var tooLong = new string('a', 258) + link;   // 258 + 1 + 23 = 282
+        var tooLong = new string('a', 216) + link;   // 216 + 1 + 23, + tracked link 1 + 23, + " #PBBKita #KotaUji" 18 = 282
         var response = await client.PostFormAsync("/pesan/baru", "/pesan/baru",
             DraftFields("Tolak Keterangan Panjang", ("Captions[0].Text", tooLong), ("CanonicalUrl", "http://www.kotauji.go.id/pbb")));
 
@@ -59,8 +60,8 @@ public sealed class MessageDraftTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains(tooLong + "</textarea>", html);
         Assert.False(await app.WithDb(db => db.PolicyMessages.AnyAsync(m => m.Title == "Tolak Keterangan Panjang")));
 
-        // The same long link with 256 letters is exactly 280: accepted, so the link really counts 23.
-        var id = await client.CreateDraftAsync("Terima Keterangan Pas", ("Captions[0].Text", new string('a', 256) + link));
+        // The same long link with 214 letters is exactly 280: accepted, so the link really counts 23.
+        var id = await client.CreateDraftAsync("Terima Keterangan Pas", ("Captions[0].Text", new string('a', 214) + link));
         Assert.Equal(MessageStatus.Draft, (await app.MessageAsync(id)).Status);
     }
 

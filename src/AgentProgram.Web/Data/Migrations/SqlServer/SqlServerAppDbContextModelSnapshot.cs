@@ -913,6 +913,11 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<DateTime?>("ReadUtc")
                         .HasColumnType("datetime2");
 
@@ -1041,6 +1046,9 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("OpenedUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Platform")

@@ -876,6 +876,11 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadUtc")
                         .HasColumnType("TEXT");
 
@@ -1000,6 +1005,9 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")

@@ -1,0 +1,41 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AgentProgram.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class AssignmentsAndSharing : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "OpenedUtc",
+                table: "TrackedLinks",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "Notifications",
+                type: "nvarchar(30)",
+                maxLength: 30,
+                nullable: false,
+                defaultValue: "NewAssignment"); // rows from before kinds existed were all new-assignment notices
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OpenedUtc",
+                table: "TrackedLinks");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Notifications");
+        }
+    }
+}
