@@ -1034,3 +1034,228 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE TABLE [ShareReports] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AssignmentId] int NOT NULL,
+        [AgentId] int NOT NULL,
+        [MessageId] int NOT NULL,
+        [UnitId] int NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [PostUrl] nvarchar(500) NULL,
+        [ClaimKey] varchar(200) NULL,
+        [LinkHandle] nvarchar(100) NULL,
+        [PostedUtc] datetime2 NOT NULL,
+        [SubmittedUtc] datetime2 NOT NULL,
+        [SubmissionKey] uniqueidentifier NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [DecisionReason] nvarchar(500) NULL,
+        [ReviewedByUserId] nvarchar(64) NULL,
+        [ReviewedUtc] datetime2 NULL,
+        [CorrectionCount] int NOT NULL,
+        [Flags] int NOT NULL,
+        [ScreenshotPath] nvarchar(400) NULL,
+        [ScreenshotContentType] nvarchar(50) NULL,
+        [ScreenshotSha256] varchar(64) NULL,
+        [FollowersAtSubmission] int NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ShareReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ShareReports_Agents_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Agents] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShareReports_Assignments_AssignmentId] FOREIGN KEY ([AssignmentId]) REFERENCES [Assignments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShareReports_PolicyMessages_MessageId] FOREIGN KEY ([MessageId]) REFERENCES [PolicyMessages] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShareReports_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE TABLE [PublicResponses] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ReportId] bigint NOT NULL,
+        [MessageId] int NOT NULL,
+        [AgentId] int NOT NULL,
+        [Text] nvarchar(1000) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Sentiment] nvarchar(20) NOT NULL,
+        [ConcernedUnitId] int NULL,
+        [RoutedUnitId] int NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ResolutionNote] nvarchar(500) NULL,
+        [RecordedUtc] datetime2 NOT NULL,
+        [RoutedUtc] datetime2 NULL,
+        [ResolvedUtc] datetime2 NULL,
+        [ResolvedByUserId] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_PublicResponses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PublicResponses_Agents_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Agents] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PublicResponses_PolicyMessages_MessageId] FOREIGN KEY ([MessageId]) REFERENCES [PolicyMessages] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PublicResponses_ShareReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [ShareReports] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PublicResponses_Units_ConcernedUnitId] FOREIGN KEY ([ConcernedUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PublicResponses_Units_RoutedUnitId] FOREIGN KEY ([RoutedUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE TABLE [ReportSnapshots] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ReportId] bigint NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        [Window] nvarchar(20) NOT NULL,
+        [TakenUtc] datetime2 NOT NULL,
+        [Views] bigint NULL,
+        [Reach] bigint NULL,
+        [Likes] bigint NULL,
+        [Comments] bigint NULL,
+        [Reposts] bigint NULL,
+        [Saves] bigint NULL,
+        [CreatedByUserId] nvarchar(64) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReportSnapshots] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportSnapshots_ShareReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [ShareReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_PublicResponses_AgentId] ON [PublicResponses] ([AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_PublicResponses_ConcernedUnitId] ON [PublicResponses] ([ConcernedUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_PublicResponses_MessageId_Kind] ON [PublicResponses] ([MessageId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_PublicResponses_ReportId] ON [PublicResponses] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_PublicResponses_RoutedUnitId] ON [PublicResponses] ([RoutedUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_PublicResponses_Status_RecordedUtc] ON [PublicResponses] ([Status], [RecordedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_ReportSnapshots_ReportId_TakenUtc] ON [ReportSnapshots] ([ReportId], [TakenUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ShareReports_AgentId_SubmissionKey] ON [ShareReports] ([AgentId], [SubmissionKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_ShareReports_AgentId_SubmittedUtc] ON [ShareReports] ([AgentId], [SubmittedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_ShareReports_AssignmentId_Platform] ON [ShareReports] ([AssignmentId], [Platform]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ShareReports_ClaimKey] ON [ShareReports] ([ClaimKey]) WHERE [ClaimKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_ShareReports_MessageId_State] ON [ShareReports] ([MessageId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_ShareReports_ScreenshotSha256] ON [ShareReports] ([ScreenshotSha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_ShareReports_State_SubmittedUtc_Id] ON [ShareReports] ([State], [SubmittedUtc], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    CREATE INDEX [IX_ShareReports_UnitId] ON [ShareReports] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204140942_ShareReports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204140942_ShareReports', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

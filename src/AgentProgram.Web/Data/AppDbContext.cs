@@ -55,6 +55,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ElectionPeriodSetting> ElectionPeriods => Set<ElectionPeriodSetting>();
     public DbSet<ElectionCandidate> ElectionCandidates => Set<ElectionCandidate>();
+    public DbSet<Domain.Reports.ShareReport> ShareReports => Set<Domain.Reports.ShareReport>();
+    public DbSet<Domain.Reports.ReportSnapshot> ReportSnapshots => Set<Domain.Reports.ReportSnapshot>();
+    public DbSet<Domain.Reports.PublicResponse> PublicResponses => Set<Domain.Reports.PublicResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -147,6 +147,12 @@ public enum NotificationKind
 {
     /// <summary><see cref="Notification.Text"/> is the message title.</summary>
     NewAssignment,
+
+    /// <summary>A share report was verified; <see cref="Notification.Text"/> is the message title.</summary>
+    ReportVerified,
+
+    /// <summary>A share report was rejected; <see cref="Notification.Text"/> is the reason.</summary>
+    ReportRejected,
 }
 
 /// <summary>An in-app notification (e.g. a new assignment).</summary>

@@ -154,7 +154,9 @@ public static class MessageFormRules
             var c = form.Captions[i];
             if (!Enum.IsDefined(c.Platform) || string.IsNullOrWhiteSpace(c.Text)) continue;
             var check = MeasureAsShared(c.Platform, c.Text, hashtags);
-            if (!check.IsWithinLimit) errors.Add(new($"Captions[{i}].Text", l[check.Format, check.FormatArgs]));
+            // Keyed by the platform's row in the re-rendered form (one row per platform, in enum order), not by the posted index.
+            var row = Array.IndexOf(Enum.GetValues<Platform>(), c.Platform);
+            if (!check.IsWithinLimit) errors.Add(new($"Captions[{row}].Text", l[check.Format, check.FormatArgs]));
         }
 
         for (var i = 0; i < form.Glossary.Count; i++)

@@ -54,7 +54,7 @@ public sealed class MessageDraftTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await HtmlOf(response);
-        Assert.Contains("Keterangan untuk X 282 karakter (tautan dihitung 23); batasnya 280. Persingkat 2 karakter.", html);
+        Assert.Contains("data-testid=\"caption-error-X\">Keterangan untuk X 282 karakter (tautan dihitung 23); batasnya 280. Persingkat 2 karakter.", html);
         Assert.Contains("Tautan laman resmi harus alamat lengkap yang diawali https://, misalnya https://www.instansi.go.id/berita/program.", html);
         Assert.Contains("value=\"Tolak Keterangan Panjang\"", html);
         Assert.Contains(tooLong + "</textarea>", html);
