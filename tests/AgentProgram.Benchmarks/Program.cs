@@ -15,6 +15,7 @@ public static class BenchProgram
         ["pages"] = () => new PagesScenario(),
         ["import"] = () => new ImportScenario(),
         ["redirect"] = () => new RedirectScenario(),
+        ["assign"] = () => new AssignScenario(),
     };
 
     public static Task<int> Main(string[] args)

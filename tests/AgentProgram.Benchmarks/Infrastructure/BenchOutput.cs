@@ -21,6 +21,7 @@ public sealed class BenchOutput(TextWriter? writer = null)
         ["per_s"] = "/s",
         ["peak_mb"] = "MB",
         ["errors"] = "count",
+        ["lost"] = "count",
         ["ratio"] = "x",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -35,7 +36,7 @@ public sealed class BenchOutput(TextWriter? writer = null)
             throw new ArgumentException("A measurement name has no spaces.", nameof(name));
         var format = metric switch
         {
-            "errors" => "F0",
+            "errors" or "lost" => "F0",
             "ratio" => "F3",
             _ => Math.Abs(value) >= 100 ? "F1" : "F2",
         };

@@ -15,6 +15,7 @@ public static class Navigation
         items.Add(new NavItem(user.IsInRole(Roles.Agen) && !Roles.Staff.Any(user.IsInRole) ? "Tugas Saya" : "Beranda", "/"));
         if (user.IsInRole(Roles.Agen))
         {
+            items.Add(new NavItem("Laporan Saya", "/laporan-saya"));
             items.Add(new NavItem("Akun Media Sosial", "/agen/akun-media-sosial"));
             items.Add(new NavItem("Data Saya", "/agen/data-saya"));
         }

@@ -16,9 +16,20 @@
             });
         });
     }
+    // Paste buttons: data-paste-into names the input that receives the clipboard's text (where the browser allows reading it).
+    if (navigator.clipboard && navigator.clipboard.readText) {
+        document.querySelectorAll('[data-paste-into]').forEach(function (b) {
+            b.classList.remove('d-none');
+            b.addEventListener('click', function () {
+                var target = document.getElementById(b.getAttribute('data-paste-into'));
+                navigator.clipboard.readText().then(function (text) { if (target) { target.value = text.trim(); target.focus(); } })
+                    .catch(function () { if (target) target.focus(); });
+            });
+        });
+    }
     // Web Share API (phones): the system share sheet, then tell the server this platform was shared.
     if (!navigator.share) return;
-    var token = document.querySelector('input[name="__RequestVerificationToken"]');
+    var token = document.querySelector('input[name="__af"]');
     document.querySelectorAll('[data-share-native]').forEach(function (b) {
         b.classList.remove('d-none');
         b.addEventListener('click', function () {
@@ -30,7 +41,7 @@
                 if (!token) return;
                 var body = new URLSearchParams();
                 body.append('platform', b.getAttribute('data-share-platform'));
-                body.append('__RequestVerificationToken', token.value);
+                body.append('__af', token.value);
                 return fetch(b.getAttribute('data-share-post'), { method: 'POST', body: body, credentials: 'same-origin' });
             }).catch(function () { /* cancelled by the user */ });
         });
