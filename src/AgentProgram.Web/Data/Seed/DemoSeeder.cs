@@ -64,6 +64,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Impo
         foreach (var (email, displayName, role) in Staff) await CreateUserAsync(email, displayName, role, password);
         await ImportSampleExportAsync(name, ct);
         await EnrolAgentsAsync(password, now, ct);
+        var author = await users.FindByEmailAsync(Staff[2].Email);
+        var approver = await users.FindByEmailAsync(Staff[3].Email);
+        await new DemoCampaigns(db, clock).SeedAsync(author!.Id, approver!.Id, ct);
         return true;
     }
 

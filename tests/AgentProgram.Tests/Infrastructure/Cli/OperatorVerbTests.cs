@@ -97,6 +97,16 @@ public sealed class OperatorVerbTests : IDisposable
         var second = await Run("seed-demo");
         Assert.Equal("demo data already present: nothing changed", second.Out);
         Assert.Equal(9, Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE Email LIKE '%@demo.test'"));
+
+        // The campaigns: messages in every state, assignments with clicks, reports in every state with flags, responses.
+        Assert.Equal(Enum.GetValues<AgentProgram.Web.Domain.Messages.MessageStatus>().Length, Scalar("SELECT COUNT(DISTINCT Status) FROM PolicyMessages"));
+        Assert.True(Scalar("SELECT COUNT(*) FROM Assignments") > 50);
+        Assert.True(Scalar("SELECT COUNT(*) FROM LinkClicks") > 50);
+        Assert.Equal(3, Scalar("SELECT COUNT(DISTINCT State) FROM ShareReports"));
+        Assert.True(Scalar("SELECT COUNT(*) FROM ShareReports WHERE Flags <> 0") > 0);
+        Assert.True(Scalar("SELECT COUNT(*) FROM ReportSnapshots") > Scalar("SELECT COUNT(*) FROM ShareReports"));
+        Assert.True(Scalar("SELECT COUNT(*) FROM PublicResponses") > 0);
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM (SELECT ClaimKey FROM ShareReports WHERE ClaimKey IS NOT NULL GROUP BY ClaimKey HAVING COUNT(*) > 1)"));
     }
 
     public void Dispose()
