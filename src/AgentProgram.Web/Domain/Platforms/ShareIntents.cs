@@ -42,6 +42,21 @@ public static class ShareIntents
     public const string InstructionTikTok = "Unduh video dan salin keterangan, lalu buka aplikasi TikTok, unggah videonya, dan tempel keterangannya.";
     public const string InstructionYouTube = "Unduh video dan salin keterangan, lalu buka aplikasi YouTube, unggah videonya, dan tempel keterangannya di deskripsi.";
 
+    /// <summary>
+    /// Where a share button may send the browser: each intent's origin and the origins those pages
+    /// forward to. The share button posts to the app, which redirects there, and browsers apply the
+    /// page's CSP form-action to that redirect, so these origins are allowed in it (SecurityHeaders).
+    /// </summary>
+    public static readonly IReadOnlyList<string> IntentOrigins =
+    [
+        "https://x.com", "https://twitter.com",
+        "https://www.facebook.com", "https://m.facebook.com",
+        "https://wa.me", "https://api.whatsapp.com", "https://web.whatsapp.com",
+        "https://www.linkedin.com",
+        "https://t.me",
+        "https://www.threads.net", "https://www.threads.com",
+    ];
+
     /// <summary>Platforms whose posted text carries the link after the caption (X counts it as 23 characters).</summary>
     public static bool AppendsLink(Platform platform) => platform is Platform.X or Platform.WhatsApp or Platform.Threads or Platform.Telegram or Platform.YouTube;
 

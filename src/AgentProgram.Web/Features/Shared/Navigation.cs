@@ -30,6 +30,7 @@ public static class Navigation
         {
             items.Add(new NavItem("Pesan Kebijakan", "/pesan"));
             items.Add(new NavItem("Statistik Tautan", "/statistik-tautan"));
+            items.Add(new NavItem("Verifikasi Laporan", "/verifikasi-laporan"));
             items.Add(new NavItem("Tanggapan Publik", "/tanggapan-publik"));
         }
         if (user.IsInRole(Roles.Humas))
