@@ -35,6 +35,7 @@ public static class Navigation
         }
         if (user.IsInRole(Roles.Humas))
         {
+            items.Add(new NavItem("Impor insight", "/impor-insight"));
             items.Add(new NavItem("Verifikasi Akun", "/verifikasi-akun"));
         }
         if (user.IsInRole(Roles.Humas) || user.IsInRole(Roles.Administrator))
