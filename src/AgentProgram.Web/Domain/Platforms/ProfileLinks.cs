@@ -268,21 +268,9 @@ public static partial class ProfileLinks
         return null;
     }
 
-    /// <summary>The domain itself or any subdomain of it (www., m., id.…), never a look-alike (evilinstagram.com).</summary>
-    private static bool IsHost(string host, string domain) =>
-        host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
+    private static bool IsHost(string host, string domain) => UrlParts.IsHost(host, domain);
 
-    private static Dictionary<string, string> ParseQuery(string query)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var i = pair.IndexOf('=', StringComparison.Ordinal);
-            if (i <= 0) continue;
-            result.TryAdd(Uri.UnescapeDataString(pair[..i]), Uri.UnescapeDataString(pair[(i + 1)..].Replace('+', ' ')));
-        }
-        return result;
-    }
+    private static Dictionary<string, string> ParseQuery(string query) => UrlParts.ParseQuery(query);
 
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 

@@ -364,20 +364,9 @@ public static partial class PostLinks
         return true;
     }
 
-    private static bool IsHost(string host, string domain) =>
-        host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
+    private static bool IsHost(string host, string domain) => UrlParts.IsHost(host, domain);
 
-    private static Dictionary<string, string> ParseQuery(string query)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var i = pair.IndexOf('=', StringComparison.Ordinal);
-            if (i <= 0) continue;
-            result.TryAdd(Uri.UnescapeDataString(pair[..i]), Uri.UnescapeDataString(pair[(i + 1)..].Replace('+', ' ')));
-        }
-        return result;
-    }
+    private static Dictionary<string, string> ParseQuery(string query) => UrlParts.ParseQuery(query);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{5,64}$")]
     private static partial Regex MediaCode();
