@@ -3,6 +3,9 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Features.Agents;
 using AgentProgram.Web.Features.Assignments;
+using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AgentProgram.Web.Features.Home;
@@ -14,7 +17,10 @@ public sealed class HomeController : Controller
     public async Task<IActionResult> Index([FromServices] HomePageHandler handler) => View(await handler.LoadAsync(User));
 }
 
-public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent, IReadOnlyList<TaskCard> Tasks);
+/// <summary>A shortcut on an officer's home page: what the work is, where it is, and how much waits there (null: no queue).</summary>
+public sealed record WorkCard(string Title, string Text, string Href, string Action, int? Waiting = null);
+
+public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent, IReadOnlyList<TaskCard> Tasks, IReadOnlyList<WorkCard> Work);
 
 public sealed class HomePageHandler(AppDbContext db, MyTasksHandler tasks)
 {
@@ -25,6 +31,30 @@ public sealed class HomePageHandler(AppDbContext db, MyTasksHandler tasks)
             ? await MyAgent.FindAsync(db, id)
             : null;
         var cards = agent is not null ? await tasks.OpenAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!) : [];
-        return new HomePage(roles, agent, cards);
+        return new HomePage(roles, agent, cards, await WorkAsync(user));
+    }
+
+    /// <summary>The officer's shortcuts, queues with the number waiting (each count runs on an index).</summary>
+    private async Task<List<WorkCard>> WorkAsync(ClaimsPrincipal user)
+    {
+        var work = new List<WorkCard>();
+        var humas = user.IsInRole(Roles.Humas);
+        var pimpinan = user.IsInRole(Roles.Pimpinan);
+        if (user.IsInRole(Roles.Kepegawaian) || user.IsInRole(Roles.Administrator))
+        {
+            work.Add(new("Impor SIASN", "Perbarui data pegawai dan unit kerja dari ekspor SIASN.", "/impor", "Buka impor"));
+            work.Add(new("Agen", "Daftarkan pegawai sebagai agen, tangguhkan, atau akhiri keikutsertaan.", "/agen", "Kelola agen"));
+        }
+        if (humas || pimpinan)
+        {
+            var submitted = await db.PolicyMessages.CountAsync(m => m.Status == MessageStatus.Submitted);
+            work.Add(new("Pesan Kebijakan", "Pesan yang menunggu persetujuan, yang terlama di atas.", "/pesan?antrean=1", "Buka antrean", submitted));
+            var pending = await db.ShareReports.CountAsync(r => r.State == ReportState.Pending);
+            work.Add(new("Verifikasi Laporan", "Laporan sebaran yang menunggu verifikasi, dengan penanda yang perlu diperiksa.", "/verifikasi-laporan", "Buka antrean", pending));
+            var open = await db.PublicResponses.CountAsync(r => r.Status == ResponseStatus.Open);
+            work.Add(new("Tanggapan Publik", "Pertanyaan dan keluhan warga yang perlu dijawab atau dirujuk dalam 24 jam.", "/tanggapan-publik", "Buka antrean", open));
+            work.Add(new("Statistik Tautan", "Klik dan pengunjung unik per pesan, platform, unit kerja, dan agen.", "/statistik-tautan", "Lihat statistik"));
+        }
+        return work;
     }
 }
