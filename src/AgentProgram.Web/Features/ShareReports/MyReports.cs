@@ -142,6 +142,12 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
         {
             return (MyReportOutcome.Invalid, [new FieldError("", l["Laporan ini baru saja berubah. Periksa statusnya di bawah, lalu ulangi bila masih perlu."])]);
         }
+        catch (DbUpdateException)
+        {
+            // Another report claimed the same post between the check above and this save.
+            if (report.ClaimKey is not { } claimed || !await ClaimedByAnotherAsync(claimed, report.Id, ct)) throw;
+            return (MyReportOutcome.Invalid, [new FieldError(ShareReportFields.PostUrl, l["Kiriman ini sudah dilaporkan. Setiap kiriman hanya dapat dilaporkan satu kali di seluruh sistem. Bila ini kiriman Anda dan belum pernah Anda laporkan, hubungi Humas."])]);
+        }
         await RefreshFlagsAsync(report, ct);
         return (MyReportOutcome.Done, []);
     }
@@ -160,6 +166,12 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
 
     private static bool CanCorrect(ShareReport r, string userId) =>
         ReportWorkflow.Decide(ReportAction.Correct, new ReportActor(userId), new ReportFacts(r.State, userId, r.CorrectionCount), null).IsAllowed;
+
+    private async Task<bool> ClaimedByAnotherAsync(string claimKey, long reportId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.ShareReports.AsNoTracking().AnyAsync(r => r.ClaimKey == claimKey && r.Id != reportId, ct);
+    }
 
     /// <summary>Recomputes the stored flags from what is now in the database (the new snapshot or link included).</summary>
     private async Task RefreshFlagsAsync(ShareReport report, CancellationToken ct)

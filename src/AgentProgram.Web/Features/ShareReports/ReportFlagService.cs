@@ -56,7 +56,8 @@ public sealed class ReportFlagService(AppDbContext db)
                 Link = link,
                 AgentAccounts = [.. mine.Select(a => new AgentAccountRef(a.Platform, a.Handle, a.State))],
                 Followers = r.FollowersAtSubmission ?? Followers(mine.Select(a => (a.Platform, a.State, a.Followers)), r.Platform),
-                Snapshots = [.. snapshots[r.Id].Select(s => s.ToRule())],
+                // A report not stored yet carries its first snapshot in memory.
+                Snapshots = [.. (r.Id == 0 ? r.Snapshots : snapshots[r.Id]).Select(s => s.ToRule())],
                 ScreenshotSha256 = r.ScreenshotSha256,
                 OtherScreenshots = r.ScreenshotSha256 is null ? [] : [.. sameScreens[r.ScreenshotSha256]],
                 AgentOtherReportsUtc = [.. nearby[r.AgentId].Where(o => o.Id != r.Id).Select(o => o.SubmittedUtc)],

@@ -180,6 +180,17 @@ public sealed class LogShareTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Numbers_far_above_the_followers_are_flagged_when_the_report_is_stored()
+    {
+        var s = await AgentWithAssignmentAsync("Agen Viral", "agenviral"); // 500 followers
+        await PostReportAsync(s.Client, s.AssignmentId, Fields($"https://x.com/agenviral/status/{NextPostId()}", views: 90_000));
+        await PostReportAsync(s.Client, s.AssignmentId, Fields($"https://x.com/agenviral/status/{NextPostId()}", views: 900));
+        var flags = await app.WithDb(db => db.ShareReports.Where(r => r.AgentId == s.Agent.AgentId).OrderBy(r => r.Id).Select(r => r.Flags).ToListAsync());
+        Assert.True(flags[0].HasFlag(ReportFlagSet.AboveFollowers));
+        Assert.False(flags[1].HasFlag(ReportFlagSet.AboveFollowers));
+    }
+
+    [Fact]
     public async Task The_same_screenshot_on_two_reports_flags_both()
     {
         var s = await AgentWithAssignmentAsync("Agen Salin", "agensalin");
