@@ -16,6 +16,8 @@ public static class BenchProgram
         ["import"] = () => new ImportScenario(),
         ["redirect"] = () => new RedirectScenario(),
         ["assign"] = () => new AssignScenario(),
+        ["log-share"] = () => new LogShareScenario(),
+        ["verify-queue"] = () => new VerifyQueueScenario(),
     };
 
     public static Task<int> Main(string[] args)

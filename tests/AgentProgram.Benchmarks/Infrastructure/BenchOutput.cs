@@ -22,6 +22,7 @@ public sealed class BenchOutput(TextWriter? writer = null)
         ["peak_mb"] = "MB",
         ["errors"] = "count",
         ["lost"] = "count",
+        ["duplicates"] = "count",
         ["ratio"] = "x",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -36,7 +37,7 @@ public sealed class BenchOutput(TextWriter? writer = null)
             throw new ArgumentException("A measurement name has no spaces.", nameof(name));
         var format = metric switch
         {
-            "errors" or "lost" => "F0",
+            "errors" or "lost" or "duplicates" => "F0",
             "ratio" => "F3",
             _ => Math.Abs(value) >= 100 ? "F1" : "F2",
         };
