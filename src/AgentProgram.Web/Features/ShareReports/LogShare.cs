@@ -76,8 +76,7 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
         if (a is null) return new(LogShareOutcome.NotFound, null, []);
 
         // The same form again (double tap, retry on a slow connection): the report it already made.
-        if (form.SubmissionKey != Guid.Empty
-            && await db.ShareReports.AsNoTracking().Where(r => r.AgentId == a.AgentId && r.SubmissionKey == form.SubmissionKey).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct) is { } earlier)
+        if (form.SubmissionKey != Guid.Empty && await SameSubmissionAsync(a.AgentId, form.SubmissionKey, ct) is { } earlier)
             return new(LogShareOutcome.Done, earlier, []);
         if (!IsOpen(a))
             return Invalid("", l["Penugasan ini sudah tidak aktif, jadi sebarannya tidak dapat dilaporkan lagi."]);
@@ -105,7 +104,11 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
                 errors.Add(new(nameof(screenshot), l["Tangkapan layar paling besar 5 MB."]));
         }
         if (errors.Count == 0 && check.ClaimKey is { } key && await db.ShareReports.AsNoTracking().AnyAsync(r => r.ClaimKey == key, ct))
+        {
+            // The twin of a double-submitted form may have stored the claim meanwhile: that is this form's report, not a refusal.
+            if (await SameSubmissionAsync(a.AgentId, form.SubmissionKey, ct) is { } twin) return new(LogShareOutcome.Done, twin, []);
             errors.Add(AlreadyClaimed());
+        }
         if (errors.Count > 0) return new(LogShareOutcome.Invalid, null, errors);
 
         var report = new ShareReport
@@ -157,8 +160,7 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
             db.ChangeTracker.Clear();
             if (stored is not null) store.Delete(stored.RelativePath);
             // Lost a race: the same form submitted twice at once, or another agent claimed the same post first.
-            var same = await db.ShareReports.AsNoTracking().Where(r => r.AgentId == a.AgentId && r.SubmissionKey == form.SubmissionKey).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
-            if (same is not null) return new(LogShareOutcome.Done, same, []);
+            if (await SameSubmissionAsync(a.AgentId, form.SubmissionKey, ct) is { } same) return new(LogShareOutcome.Done, same, []);
             if (check.ClaimKey is { } claimed && await db.ShareReports.AsNoTracking().AnyAsync(r => r.ClaimKey == claimed, ct))
                 return new(LogShareOutcome.Invalid, null, [AlreadyClaimed()]);
             throw;
@@ -169,6 +171,9 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Flags, r => r.Flags | ReportFlagSet.DuplicateScreenshot), ct);
         return new(LogShareOutcome.Done, report.Id, []);
     }
+
+    private Task<long?> SameSubmissionAsync(int agentId, Guid key, CancellationToken ct) =>
+        db.ShareReports.AsNoTracking().Where(r => r.AgentId == agentId && r.SubmissionKey == key).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
 
     private FieldError AlreadyClaimed() =>
         new(ShareReportFields.PostUrl, l["Kiriman ini sudah dilaporkan. Setiap kiriman hanya dapat dilaporkan satu kali di seluruh sistem. Bila ini kiriman Anda dan belum pernah Anda laporkan, hubungi Humas."]);

@@ -39,7 +39,7 @@ public static class DatabaseServices
         if (Provider(config) == DatabaseProvider.SqlServer)
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(cs, s => s.EnableRetryOnFailure()));
         else
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
         return services;
     }
 }

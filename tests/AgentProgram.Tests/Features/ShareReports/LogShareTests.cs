@@ -96,6 +96,18 @@ public sealed class LogShareTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_same_form_posted_five_times_at_once_makes_one_report_and_every_answer_leads_to_it()
+    {
+        var s = await AgentWithAssignmentAsync("Agen Ketuk Ganda", "agenketuk");
+        var url = $"https://x.com/agenketuk/status/{NextPostId()}";
+        var key = Guid.NewGuid().ToString();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostReportAsync(s.Client, s.AssignmentId, Fields(url), key: key)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Headers.Location!.OriginalString).Distinct());
+        Assert.Equal(1, await app.WithDb(db => db.ShareReports.CountAsync(r => r.AgentId == s.Agent.AgentId)));
+    }
+
+    [Fact]
     public async Task Wrong_handle_wrong_pattern_and_time_outside_the_window_are_refused_keeping_the_input()
     {
         var s = await AgentWithAssignmentAsync("Agen Salah", "agensalah");
