@@ -229,32 +229,9 @@ public sealed class AssignMessageHandler(AppDbContext db, AuditLog audit, TimePr
         return (ids, errors);
     }
 
-    private async Task<IReadOnlyList<UnitChoice>> UnitChoicesAsync(CancellationToken ct)
-    {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name }).ToListAsync(ct);
-        var children = units.ToLookup(u => u.ParentId);
-        var ids = units.Select(u => u.Id).ToHashSet();
-        var result = new List<UnitChoice>(units.Count);
-        var seen = new HashSet<int>();
-        void Walk(int? parent, int depth)
-        {
-            foreach (var u in children[parent].OrderBy(u => u.Name, StringComparer.CurrentCulture))
-            {
-                if (!seen.Add(u.Id)) continue;
-                result.Add(new UnitChoice(u.Id, u.Name, depth));
-                Walk(u.Id, depth + 1);
-            }
-        }
-        Walk(null, 0);
-        // Units whose parent is missing (bad data) still appear, at the top.
-        foreach (var u in units.Where(u => u.ParentId is int p && !ids.Contains(p)).OrderBy(u => u.Name, StringComparer.CurrentCulture))
-        {
-            if (!seen.Add(u.Id)) continue;
-            result.Add(new UnitChoice(u.Id, u.Name, 0));
-            Walk(u.Id, 1);
-        }
-        return result;
-    }
+    /// <summary>Open units in tree order (parents before children), for the unit picker.</summary>
+    private async Task<IReadOnlyList<UnitChoice>> UnitChoicesAsync(CancellationToken ct) =>
+        [.. (await Units.UnitTree.LoadAsync(db, ct)).Ordered.Where(p => !p.Unit.IsClosed).Select(p => new UnitChoice(p.Unit.Id, p.Unit.Name, p.Depth))];
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

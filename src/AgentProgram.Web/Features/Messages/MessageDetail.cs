@@ -16,7 +16,7 @@ public sealed record HistoryRow(DateTime OccurredUtc, string Action, string? Use
 
 public sealed record MessageDetailPage(
     PolicyMessage Message, string AuthorName, RevisionView Current, RevisionView? Approved, ElectionCheck Election,
-    IReadOnlyList<MessageAction> Actions, IReadOnlyList<HistoryRow> History, WorkflowForm Workflow, int AssignedCount);
+    IReadOnlyList<MessageAction> Actions, IReadOnlyList<HistoryRow> History, WorkflowForm Workflow, int AssignedCount, string? SourceUnitName);
 
 public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler context)
 {
@@ -47,7 +47,8 @@ public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler 
             .ToListAsync(ct);
         return new MessageDetailPage(m, names.GetValueOrDefault(m.AuthorUserId) ?? "", View(current), approved is null ? null : View(approved),
             await context.ElectionAsync(m, current, ct), actions, history, workflow ?? new WorkflowForm(),
-            await db.Assignments.CountAsync(a => a.MessageId == m.Id, ct));
+            await db.Assignments.CountAsync(a => a.MessageId == m.Id, ct),
+            m.SourceUnitId is int su ? await db.Units.AsNoTracking().Where(u => u.Id == su).Select(u => u.Name).FirstOrDefaultAsync(ct) : null);
     }
 
     /// <summary>The edit form filled from the current revision, or null when there is no such message.</summary>

@@ -43,6 +43,9 @@ public sealed class MessageForm
     [StringLength(300, ErrorMessage = "Keterangan sumber paling banyak 300 karakter.")]
     public string? SourceNote { get; set; }
 
+    /// <summary>The unit the message comes from, when the source is another unit of the institution.</summary>
+    public int? SourceUnitId { get; set; }
+
     public MissionTag Mission { get; set; } = MissionTag.Transparansi;
 
     [Required(ErrorMessage = "Pesan utama wajib diisi.")]
@@ -111,6 +114,7 @@ public sealed class MessageForm
         PolicyReference = m.PolicyReference,
         Source = m.Source,
         SourceNote = m.SourceNote,
+        SourceUnitId = m.SourceUnitId,
         Mission = m.Mission,
         KeyMessage = r.KeyMessage,
         PublicBenefit = r.PublicBenefit,

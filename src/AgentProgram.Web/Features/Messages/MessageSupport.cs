@@ -60,3 +60,9 @@ public sealed class MessageContextHandler(AppDbContext db, TimeProvider clock)
         return guard.Check(texts, m.ActiveFromUtc, m.ActiveUntilUtc, clock.GetUtcNow().UtcDateTime);
     }
 }
+
+/// <summary>The unit tree for the message form's "source unit" picker.</summary>
+public sealed class MessageUnitsHandler(AppDbContext db)
+{
+    public Task<Features.Units.UnitTree> LoadAsync(CancellationToken ct = default) => Features.Units.UnitTree.LoadAsync(db, ct);
+}

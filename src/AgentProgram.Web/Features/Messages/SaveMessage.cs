@@ -21,6 +21,7 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
     public async Task<(int? Id, IReadOnlyList<FieldError> Errors)> CreateAsync(MessageForm form, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var errors = MessageFormRules.Check(form, l);
+        await CheckSourceUnitAsync(form, errors, ct);
         if (errors.Count > 0) return (null, errors);
         var actorId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,6 +44,21 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
         return (id, []);
     }
 
+    /// <summary>A message from another unit names it: a unit of the tree, or (another institution) the source note.</summary>
+    private async Task CheckSourceUnitAsync(MessageForm form, List<FieldError> errors, CancellationToken ct)
+    {
+        if (form.Source != MessageSource.OtherUnit) return;
+        if (form.SourceUnitId is int unitId)
+        {
+            if (!await db.Units.AnyAsync(u => u.Id == unitId, ct))
+                errors.Add(new(nameof(MessageForm.SourceUnitId), l["Unit kerja asal tidak ditemukan. Muat ulang halaman, lalu pilih lagi."]));
+        }
+        else if (string.IsNullOrWhiteSpace(form.SourceNote))
+        {
+            errors.Add(new(nameof(MessageForm.SourceUnitId), l["Pilih unit kerja asal pesan, atau tulis nama instansi asalnya di keterangan sumber."]));
+        }
+    }
+
     public async Task<(SaveOutcome Outcome, IReadOnlyList<FieldError> Errors)> EditAsync(int id, MessageForm form, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var m = await db.PolicyMessages.SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -51,6 +67,7 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
             .SingleAsync(r => r.Id == currentId, ct);
 
         var errors = MessageFormRules.Check(form, l);
+        await CheckSourceUnitAsync(form, errors, ct);
         if (errors.Count > 0) return (SaveOutcome.Invalid, errors);
 
         var actor = await context.ActorAsync(user, ct);
@@ -133,6 +150,7 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
         m.PolicyReference = form.PolicyReference.Trim();
         m.Source = Enum.IsDefined(form.Source) ? form.Source : MessageSource.OwnUnit;
         m.SourceNote = string.IsNullOrWhiteSpace(form.SourceNote) ? null : form.SourceNote.Trim();
+        m.SourceUnitId = m.Source == MessageSource.OtherUnit ? form.SourceUnitId : null;
         m.Mission = Enum.IsDefined(form.Mission) ? form.Mission : MissionTag.Transparansi;
         m.ActiveFromUtc = ToUtc(form.ActiveFrom!.Value);
         m.ActiveUntilUtc = ToUtc(form.ActiveUntil!.Value);
