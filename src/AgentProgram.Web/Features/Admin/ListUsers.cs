@@ -68,7 +68,7 @@ public sealed class ListUsersHandler(AppDbContext db, TimeProvider clock)
         {
             UserListQuery.SortByEmail => users.OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id),
             UserListQuery.SortByCreated => users.OrderByDescending(u => u.CreatedUtc).ThenBy(u => u.Id),
-            UserListQuery.SortByLastSignIn => users.OrderBy(u => u.LastSignInUtc == null).ThenByDescending(u => u.LastSignInUtc).ThenBy(u => u.Id),
+            UserListQuery.SortByLastSignIn => users.OrderBy(u => u.LastSignInUtc == null).ThenByDescending(u => u.LastSignInUtc).ThenBy(u => u.DisplayName).ThenBy(u => u.Id),
             _ => users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
         };
 

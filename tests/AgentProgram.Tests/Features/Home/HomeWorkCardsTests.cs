@@ -19,7 +19,7 @@ public sealed class HomeWorkCardsTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(4, AgentTestKit.Count(html, "work-card"));
         Assert.Contains("2 menunggu", html);
         // The menu shows the same number beside the messages entry.
-        Assert.Contains("2 menunggu", AgentTestKit.TextsOf(html, "queue-count"));
+        Assert.Contains("2 menunggu", AgentTestKit.TextsOf(html, "nav-queue-count"));
         Assert.Contains("href=\"/pesan?antrean=1\"", html);
         Assert.Contains("href=\"/verifikasi-laporan\"", html);
         Assert.DoesNotContain("href=\"/impor\"", html);
@@ -27,7 +27,7 @@ public sealed class HomeWorkCardsTests(AppFactory app) : IClassFixture<AppFactor
         var (_, hr) = await app.StaffAsync(Roles.Kepegawaian);
         var hrHtml = await hr.GetHtmlAsync("/");
         Assert.Equal(2, AgentTestKit.Count(hrHtml, "work-card"));
-        Assert.Equal(0, AgentTestKit.Count(hrHtml, "queue-count"));
+        Assert.Equal(0, AgentTestKit.Count(hrHtml, "nav-queue-count"));
         Assert.Contains("href=\"/impor\"", hrHtml);
         Assert.DoesNotContain("href=\"/verifikasi-laporan\"", hrHtml);
     }
