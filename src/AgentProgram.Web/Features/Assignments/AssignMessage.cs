@@ -45,12 +45,6 @@ public enum AssignOutcome { NotFound, Invalid, Preview, Done }
 
 public sealed record AssignResult(AssignOutcome Outcome, IReadOnlyList<FieldError> Errors, AssignPreview? Preview = null);
 
-/// <summary>Audit action names for assignments.</summary>
-public static class AssignmentAuditActions
-{
-    public const string Assigned = "MessageAssigned";
-}
-
 /// <summary>
 /// Assigns an approved or published message to agents. The targets are resolved in memory
 /// (<see cref="AssignmentTargets.Compute"/> over a narrow projection of every agent), agents that
@@ -94,7 +88,7 @@ public sealed class AssignMessageHandler(AppDbContext db, AuditLog audit, TimePr
         }
         else
         {
-            dueUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(due, DateTimeKind.Unspecified), display.Zone);
+            dueUtc = display.ToUtc(due);
             if (DueDate.Check(dueUtc, m.ActiveFromUtc, m.ActiveUntilUtc, now) is { } problem)
                 errors.Add(new(nameof(AssignForm.Due), l[problem.Format, problem.Args(display.DateTimeShort)]));
         }
@@ -187,7 +181,7 @@ public sealed class AssignMessageHandler(AppDbContext db, AuditLog audit, TimePr
             if (wasApproved)
                 await audit.WriteAsync(MessageAuditActions.Published, detail: """{"from":"Approved","to":"Published","by":"assignment"}""",
                     entityType: MessageAuditActions.EntityType, entityKey: key, ct: token);
-            await audit.WriteAsync(AssignmentAuditActions.Assigned, detail: detail, entityType: MessageAuditActions.EntityType, entityKey: key, ct: token);
+            await audit.WriteAsync(MessageAuditActions.Assigned, detail: detail, entityType: MessageAuditActions.EntityType, entityKey: key, ct: token);
             await tx.CommitAsync(token);
         }, ct);
         resolver.Invalidate();

@@ -235,7 +235,7 @@ public sealed class UploadInsightsHandler(InsightsUploadService uploads, Display
         return utc > clock.GetUtcNow().UtcDateTime + SnapshotOptions.Default.ClockTolerance ? l[InsightsTexts.TimeInFuture, display.DateTimeShort(utc)].Value : null;
     }
 
-    public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), display.Zone);
+    public DateTime ToUtc(DateTime local) => display.ToUtc(local);
 
     private (TabularFormat Format, string? Error) Inspect(Stream buffer)
     {

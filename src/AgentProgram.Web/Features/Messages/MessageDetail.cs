@@ -78,7 +78,7 @@ public static class MessageHistoryLabels
         MessageAuditActions.Closed => "Ditutup",
         MessageAuditActions.Withdrawn => "Ditarik",
         MessageAuditActions.MediaAdded => "Media ditambahkan",
-        "MessageAssigned" => "Ditugaskan ke agen",
+        MessageAuditActions.Assigned => "Ditugaskan ke agen",
         _ => action,
     };
 

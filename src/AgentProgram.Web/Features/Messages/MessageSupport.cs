@@ -20,6 +20,7 @@ public static class MessageAuditActions
     public const string Closed = "MessageClosed";
     public const string Withdrawn = "MessageWithdrawn";
     public const string MediaAdded = "MessageMediaAdded";
+    public const string Assigned = "MessageAssigned";
 
     public static string For(MessageAction action) => action switch
     {

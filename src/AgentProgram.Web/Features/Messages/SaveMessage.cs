@@ -167,7 +167,7 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
     }
 
     private DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), display.Zone);
+        display.ToUtc(local);
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -4,6 +4,7 @@ using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Features.Admin;
+using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Storage;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -85,9 +86,9 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
 
         var now = clock.GetUtcNow().UtcDateTime;
         var accounts = await db.SocialAccounts.AsNoTracking().Where(s => s.AgentId == a.AgentId)
-            .Select(s => new { s.Platform, s.Handle, s.State, s.Followers }).ToListAsync(ct);
+            .Select(s => new AccountFacts(s.AgentId, s.Platform, s.Handle, s.State, s.Followers)).ToListAsync(ct);
         var postedUtc = form.PostedAt is { } local
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), display.Zone)
+            ? display.ToUtc(local)
             : (DateTime?)null;
         var check = ShareReportRules.Check(new ShareClaim(form.Platform, form.PostUrl, postedUtc, form.Numbers),
             [.. accounts.Select(x => new AgentAccountRef(x.Platform, x.Handle, x.State))], a.From, a.Until, now);
@@ -148,7 +149,7 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
                 CreatedUtc = now,
             });
         }
-        var raised = await flags.EvaluateAsync(report, ct);
+        var raised = await flags.EvaluateAsync(report, accounts, ct);
         report.Flags = ReportFlags.ToSet(raised);
         db.ShareReports.Add(report);
         try
@@ -175,8 +176,10 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
     private Task<long?> SameSubmissionAsync(int agentId, Guid key, CancellationToken ct) =>
         db.ShareReports.AsNoTracking().Where(r => r.AgentId == agentId && r.SubmissionKey == key).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
 
-    private FieldError AlreadyClaimed() =>
-        new(ShareReportFields.PostUrl, l["Kiriman ini sudah dilaporkan. Setiap kiriman hanya dapat dilaporkan satu kali di seluruh sistem. Bila ini kiriman Anda dan belum pernah Anda laporkan, hubungi Humas."]);
+    /// <summary>The refusal of a post someone already reported (also used by the correction of a rejected report).</summary>
+    public static readonly string AlreadyClaimedText = I18n.Key("Kiriman ini sudah dilaporkan. Setiap kiriman hanya dapat dilaporkan satu kali di seluruh sistem. Bila ini kiriman Anda dan belum pernah Anda laporkan, hubungi Humas.");
+
+    private FieldError AlreadyClaimed() => new(ShareReportFields.PostUrl, l[AlreadyClaimedText]);
 
     private static LogShareResult Invalid(string field, string message) => new(LogShareOutcome.Invalid, null, [new FieldError(field, message)]);
 

@@ -41,6 +41,17 @@ public sealed class CorrectionForm
 
 public enum MyReportOutcome { NotFound, Invalid, Done }
 
+/// <summary>How the agent's pages show a report's state: the verification pages' colour, the short UX word (localizer key).</summary>
+public static class MyReportStates
+{
+    public static (string Css, string Label) Badge(ReportState state) => (ShareVerification.ReportLabels.StateBadge(state), state switch
+    {
+        ReportState.Verified => "Terverifikasi",
+        ReportState.Rejected => "Ditolak",
+        _ => "Menunggu",
+    });
+}
+
 /// <summary>The agent's own share reports: list, detail, later snapshots and the one correction after a rejection. Always scoped to the signed-in agent.</summary>
 public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, Display display, TimeProvider clock, IFileStore store,
     IStringLocalizer<SharedResource> l)
@@ -119,13 +130,13 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
         var window = await db.PolicyMessages.AsNoTracking().Where(m => m.Id == report.MessageId).Select(m => new { m.ActiveFromUtc, m.ActiveUntilUtc }).SingleAsync(ct);
         var accounts = await db.SocialAccounts.AsNoTracking().Where(s => s.AgentId == report.AgentId)
             .Select(s => new AgentAccountRef(s.Platform, s.Handle, s.State)).ToListAsync(ct);
-        var postedUtc = form.PostedAt is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), display.Zone) : (DateTime?)null;
+        var postedUtc = form.PostedAt is { } local ? display.ToUtc(local) : (DateTime?)null;
         var now = clock.GetUtcNow().UtcDateTime;
         var check = ShareReportRules.Check(new ShareClaim(report.Platform, form.PostUrl, postedUtc, new MetricValues()), accounts, window.ActiveFromUtc, window.ActiveUntilUtc, now);
         var errors = check.Problems.Where(p => p.Code != ShareReportProblemCode.NumbersEmpty)
             .Select(p => new FieldError(p.Field, l[p.Message, p.FormatArgs(k => l[k], display.DateTimeShort)])).ToList();
         if (errors.Count == 0 && check.ClaimKey is { } key && key != report.ClaimKey && await db.ShareReports.AsNoTracking().AnyAsync(r => r.ClaimKey == key, ct))
-            errors.Add(new(ShareReportFields.PostUrl, l["Kiriman ini sudah dilaporkan. Setiap kiriman hanya dapat dilaporkan satu kali di seluruh sistem. Bila ini kiriman Anda dan belum pernah Anda laporkan, hubungi Humas."]));
+            errors.Add(new(ShareReportFields.PostUrl, l[LogShareHandler.AlreadyClaimedText]));
         if (errors.Count > 0) return (MyReportOutcome.Invalid, errors);
 
         report.PostUrl = check.Link?.Url ?? report.PostUrl;
@@ -146,7 +157,7 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
         {
             // Another report claimed the same post between the check above and this save.
             if (report.ClaimKey is not { } claimed || !await ClaimedByAnotherAsync(claimed, report.Id, ct)) throw;
-            return (MyReportOutcome.Invalid, [new FieldError(ShareReportFields.PostUrl, l["Kiriman ini sudah dilaporkan. Setiap kiriman hanya dapat dilaporkan satu kali di seluruh sistem. Bila ini kiriman Anda dan belum pernah Anda laporkan, hubungi Humas."])]);
+            return (MyReportOutcome.Invalid, [new FieldError(ShareReportFields.PostUrl, l[LogShareHandler.AlreadyClaimedText])]);
         }
         await RefreshFlagsAsync(report, ct);
         return (MyReportOutcome.Done, []);

@@ -17,8 +17,15 @@ public sealed class ReportFlagService(AppDbContext db)
     public async Task<IReadOnlyList<ReportFlag>> EvaluateAsync(ShareReport report, CancellationToken ct = default) =>
         (await EvaluateManyAsync([report], ct))[report.Id];
 
+    /// <summary>One report whose agent's accounts the caller has just read (they are not read again).</summary>
+    public async Task<IReadOnlyList<ReportFlag>> EvaluateAsync(ShareReport report, IReadOnlyCollection<AccountFacts> agentAccounts, CancellationToken ct = default) =>
+        (await EvaluateManyAsync([report], agentAccounts, ct))[report.Id];
+
     /// <summary>The flags of each report, keyed by report id (0 for a report not stored yet: pass one such report at most).</summary>
-    public async Task<Dictionary<long, IReadOnlyList<ReportFlag>>> EvaluateManyAsync(IReadOnlyCollection<ShareReport> reports, CancellationToken ct = default)
+    public Task<Dictionary<long, IReadOnlyList<ReportFlag>>> EvaluateManyAsync(IReadOnlyCollection<ShareReport> reports, CancellationToken ct = default) =>
+        EvaluateManyAsync(reports, null, ct);
+
+    private async Task<Dictionary<long, IReadOnlyList<ReportFlag>>> EvaluateManyAsync(IReadOnlyCollection<ShareReport> reports, IReadOnlyCollection<AccountFacts>? known, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reports);
         var result = new Dictionary<long, IReadOnlyList<ReportFlag>>();
@@ -26,8 +33,8 @@ public sealed class ReportFlagService(AppDbContext db)
         var agentIds = reports.Select(r => r.AgentId).Distinct().ToList();
         var ids = reports.Select(r => r.Id).Where(id => id != 0).ToList();
 
-        var accounts = (await db.SocialAccounts.AsNoTracking().Where(s => agentIds.Contains(s.AgentId))
-                .Select(s => new { s.AgentId, s.Platform, s.Handle, s.State, s.Followers }).ToListAsync(ct))
+        var accounts = (known ?? await db.SocialAccounts.AsNoTracking().Where(s => agentIds.Contains(s.AgentId))
+                .Select(s => new AccountFacts(s.AgentId, s.Platform, s.Handle, s.State, s.Followers)).ToListAsync(ct))
             .ToLookup(s => s.AgentId);
         var snapshots = (ids.Count == 0 ? [] : await db.ReportSnapshots.AsNoTracking().Where(s => ids.Contains(s.ReportId)).ToListAsync(ct))
             .ToLookup(s => s.ReportId);
@@ -73,3 +80,6 @@ public sealed class ReportFlagService(AppDbContext db)
             .OrderBy(a => a.State == VerificationState.Verified ? 0 : 1)
             .Select(a => a.Followers).FirstOrDefault();
 }
+
+/// <summary>What the flags need of an agent's social account.</summary>
+public sealed record AccountFacts(int AgentId, Platform Platform, string Handle, VerificationState State, int? Followers);

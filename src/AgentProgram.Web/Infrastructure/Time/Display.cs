@@ -18,6 +18,9 @@ public sealed class Display(IConfiguration config)
 
     public static string Number(long value) => value.ToString("#,0", CultureInfo.CurrentCulture);
 
+    /// <summary>A date and time typed in the institution's time zone (a datetime-local input), as UTC.</summary>
+    public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
+
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
     public string Date(DateTime utc) => ToLocal(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
