@@ -1259,3 +1259,285 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    ALTER TABLE [Institutions] ADD [ShowLeaderboardNames] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE TABLE [ConductRecords] (
+        [Id] int NOT NULL IDENTITY,
+        [AgentId] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [StartDate] date NOT NULL,
+        [EndDate] date NULL,
+        [Note] nvarchar(1000) NOT NULL,
+        [RecordedByUserId] nvarchar(64) NULL,
+        [RecordedUtc] datetime2 NOT NULL,
+        [RevokedUtc] datetime2 NULL,
+        [RevokedByUserId] nvarchar(64) NULL,
+        [RevokeReason] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ConductRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConductRecords_Agents_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Agents] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE TABLE [RewardSchemes] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(150) NOT NULL,
+        [Description] nvarchar(1000) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedByUserId] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_RewardSchemes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE TABLE [RewardSchemeVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [SchemeId] int NOT NULL,
+        [Number] int NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [RulesJson] nvarchar(max) NOT NULL,
+        [ChangeNote] nvarchar(1000) NULL,
+        [CreatedByUserId] nvarchar(64) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [SubmittedUtc] datetime2 NULL,
+        [ApprovedByUserId] nvarchar(64) NULL,
+        [ApprovedUtc] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_RewardSchemeVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RewardSchemeVersions_RewardSchemes_SchemeId] FOREIGN KEY ([SchemeId]) REFERENCES [RewardSchemes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE TABLE [RewardPeriods] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(100) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [StartDate] date NOT NULL,
+        [EndDate] date NOT NULL,
+        [SchemeId] int NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [CurrentRunId] int NULL,
+        [SchemeVersionId] int NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedByUserId] nvarchar(64) NULL,
+        [ApprovedUtc] datetime2 NULL,
+        [ApprovedByUserId] nvarchar(64) NULL,
+        [ClosedUtc] datetime2 NULL,
+        [ClosedByUserId] nvarchar(64) NULL,
+        [ReopenedUtc] datetime2 NULL,
+        [ReopenedByUserId] nvarchar(64) NULL,
+        [ReopenReason] nvarchar(500) NULL,
+        [Notes] nvarchar(4000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_RewardPeriods] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RewardPeriods_RewardSchemeVersions_SchemeVersionId] FOREIGN KEY ([SchemeVersionId]) REFERENCES [RewardSchemeVersions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RewardPeriods_RewardSchemes_SchemeId] FOREIGN KEY ([SchemeId]) REFERENCES [RewardSchemes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE TABLE [RewardRuns] (
+        [Id] int NOT NULL IDENTITY,
+        [PeriodId] int NOT NULL,
+        [Number] int NOT NULL,
+        [SchemeVersionId] int NOT NULL,
+        [ComputedUtc] datetime2 NOT NULL,
+        [ComputedByUserId] nvarchar(64) NULL,
+        [ApprovedUtc] datetime2 NULL,
+        [ApprovedByUserId] nvarchar(64) NULL,
+        [Agents] int NOT NULL,
+        [Eligible] int NOT NULL,
+        [Recognised] int NOT NULL,
+        [IncentiveTotal] bigint NOT NULL,
+        [Recommendations] int NOT NULL,
+        [CountedShares] int NOT NULL,
+        [ResultHash] varchar(64) NOT NULL,
+        CONSTRAINT [PK_RewardRuns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RewardRuns_RewardPeriods_PeriodId] FOREIGN KEY ([PeriodId]) REFERENCES [RewardPeriods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RewardRuns_RewardSchemeVersions_SchemeVersionId] FOREIGN KEY ([SchemeVersionId]) REFERENCES [RewardSchemeVersions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE TABLE [RewardResults] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RunId] int NOT NULL,
+        [AgentId] int NOT NULL,
+        [UnitId] int NULL,
+        [EmploymentType] nvarchar(20) NOT NULL,
+        [Ineligible] int NOT NULL,
+        [SharePoints] decimal(18,2) NOT NULL,
+        [TimelyPoints] decimal(18,2) NOT NULL,
+        [DeductionPoints] decimal(18,2) NOT NULL,
+        [Participation] decimal(18,2) NOT NULL,
+        [Engagement] decimal(18,2) NOT NULL,
+        [Score] decimal(18,2) NOT NULL,
+        [CountedShares] int NOT NULL,
+        [UncountedShares] int NOT NULL,
+        [Assignments] int NOT NULL,
+        [AssignmentsShared] int NOT NULL,
+        [Rank] int NULL,
+        [UnitRank] int NULL,
+        [TopPercent] decimal(9,4) NULL,
+        [PromotionStreak] int NOT NULL,
+        [Outcomes] int NOT NULL,
+        [IncentiveTierAmount] bigint NOT NULL,
+        [IncentiveAmount] bigint NOT NULL,
+        [Lines] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_RewardResults] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RewardResults_Agents_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Agents] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RewardResults_RewardRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [RewardRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_ConductRecords_AgentId_StartDate] ON [ConductRecords] ([AgentId], [StartDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RewardPeriods_Name] ON [RewardPeriods] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_RewardPeriods_SchemeId] ON [RewardPeriods] ([SchemeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_RewardPeriods_SchemeVersionId] ON [RewardPeriods] ([SchemeVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_RewardPeriods_StartDate_EndDate] ON [RewardPeriods] ([StartDate], [EndDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_RewardResults_AgentId] ON [RewardResults] ([AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RewardResults_RunId_AgentId] ON [RewardResults] ([RunId], [AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_RewardResults_RunId_Rank] ON [RewardResults] ([RunId], [Rank]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_RewardResults_RunId_UnitId] ON [RewardResults] ([RunId], [UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RewardRuns_PeriodId_Number] ON [RewardRuns] ([PeriodId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE INDEX [IX_RewardRuns_SchemeVersionId] ON [RewardRuns] ([SchemeVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RewardSchemes_Name] ON [RewardSchemes] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RewardSchemeVersions_SchemeId_Number] ON [RewardSchemeVersions] ([SchemeId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204164638_Rewards'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204164638_Rewards', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -58,6 +58,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<Domain.Reports.ShareReport> ShareReports => Set<Domain.Reports.ShareReport>();
     public DbSet<Domain.Reports.ReportSnapshot> ReportSnapshots => Set<Domain.Reports.ReportSnapshot>();
     public DbSet<Domain.Reports.PublicResponse> PublicResponses => Set<Domain.Reports.PublicResponse>();
+    public DbSet<Domain.Rewards.RewardScheme> RewardSchemes => Set<Domain.Rewards.RewardScheme>();
+    public DbSet<Domain.Rewards.RewardSchemeVersion> RewardSchemeVersions => Set<Domain.Rewards.RewardSchemeVersion>();
+    public DbSet<Domain.Rewards.RewardPeriod> RewardPeriods => Set<Domain.Rewards.RewardPeriod>();
+    public DbSet<Domain.Rewards.RewardRun> RewardRuns => Set<Domain.Rewards.RewardRun>();
+    public DbSet<Domain.Rewards.RewardResult> RewardResults => Set<Domain.Rewards.RewardResult>();
+    public DbSet<Domain.Rewards.ConductRecord> ConductRecords => Set<Domain.Rewards.ConductRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,9 @@ public class Institution : IAudited, IVersioned
     public byte[]? Logo { get; set; }
     public string? LogoContentType { get; set; }
 
+    /// <summary>Agents may see the names (never NIPs) of the period's top agents. Off by default.</summary>
+    public bool ShowLeaderboardNames { get; set; }
+
     public int Version { get; set; }
 }
 
