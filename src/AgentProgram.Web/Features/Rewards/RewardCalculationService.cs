@@ -1,5 +1,14 @@
 using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Agents;
+using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Domain.Platforms;
+using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
+using AgentProgram.Web.Infrastructure.Audit;
+using AgentProgram.Web.Infrastructure.Imports;
+using AgentProgram.Web.Infrastructure.Localization;
+using AgentProgram.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgentProgram.Web.Features.Rewards;
 
@@ -9,17 +18,273 @@ public sealed record CalculationOutcome(RewardRun? Run, string? Refusal = null, 
     public bool Done => Run is not null;
 }
 
-/// <summary>Computes a reward period (in progress: the lead is writing it).</summary>
-public sealed class RewardCalculationService(AppDbContext db)
+/// <summary>
+/// Computes a reward period. One transaction: it first claims the period (a conditional UPDATE on its
+/// version, so of two presses at once the second finds the version moved and is told so, and there is
+/// one result set), then reads in the database what can be summed there — per-report evidence-weighted
+/// snapshot maxima, unique visitors per tracked link, responses, assignments — streams the shares in agent
+/// order through the pure <see cref="RewardEngine"/> (caps depend on posting order, which a GROUP BY cannot
+/// express portably), and writes one run and one result row per agent. A crash anywhere leaves nothing.
+/// </summary>
+public sealed class RewardCalculationService(AppDbContext db, Display display, TimeProvider clock, AuditLog audit)
 {
+    public const string RefusalChanged = "Periode ini baru saja dihitung atau diubah oleh pengguna lain. Hasil terbaru ditampilkan; muat ulang bila perlu.";
+    public const string RefusalState = "Periode berstatus {0} tidak dapat dihitung ulang.";
+    public const string RefusalNoScheme = "Skema penghargaan periode ini belum memiliki versi yang disetujui Pimpinan.";
+    public const string RefusalMissing = "Periode tidak ditemukan.";
+
+    public static readonly IReadOnlyList<string> Keys = [I18n.Key(RefusalChanged), I18n.Key(RefusalState), I18n.Key(RefusalNoScheme), I18n.Key(RefusalMissing)];
+
     /// <summary>
     /// Calculates (or recalculates) a period whose state is Open or Calculated and whose Version equals
-    /// <paramref name="expectedVersion"/>; one transaction; two presses at once give one result set
-    /// (the second is refused with a message). Uses the scheme's newest approved version.
+    /// <paramref name="expectedVersion"/>. Uses the scheme's newest approved version.
     /// </summary>
-    public Task<CalculationOutcome> CalculateAsync(int periodId, int expectedVersion, string? userId, CancellationToken ct = default)
+    public async Task<CalculationOutcome> CalculateAsync(int periodId, int expectedVersion, string? userId, CancellationToken ct = default)
     {
-        _ = db;
-        throw new NotImplementedException();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            var outcome = await CalculateInTransactionAsync(periodId, expectedVersion, userId, token);
+            if (outcome.Done) await tx.CommitAsync(token);
+            else await tx.RollbackAsync(token);
+            return outcome;
+        }, ct);
     }
+
+    private async Task<CalculationOutcome> CalculateInTransactionAsync(int periodId, int expectedVersion, string? userId, CancellationToken ct)
+    {
+        var period = await db.RewardPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period is null) return new(null, RefusalMissing);
+        if (period.State is not (PeriodState.Open or PeriodState.Calculated))
+            return new(null, RefusalState, [PeriodStateLabel(period.State)]);
+        if (period.Version != expectedVersion) return new(null, RefusalChanged);
+
+        var scheme = await db.RewardSchemeVersions.AsNoTracking()
+            .Where(v => v.SchemeId == period.SchemeId && v.State == SchemeVersionState.Approved)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        if (scheme is null) return new(null, RefusalNoScheme);
+
+        // Claim the period first: the write lock (SQLite) or row lock (SQL Server) is held to the end,
+        // and a concurrent press whose version no longer matches changes nothing.
+        var claimed = await db.RewardPeriods
+            .Where(p => p.Id == periodId && p.Version == expectedVersion && (p.State == PeriodState.Open || p.State == PeriodState.Calculated))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), ct);
+        if (claimed == 0) return new(null, RefusalChanged);
+
+        var rules = scheme.Rules;
+        var window = new PeriodWindow(period.StartDate, period.EndDate, display.Zone);
+        var results = await ComputeAsync(rules, window, period, ct);
+
+        var number = (await db.RewardRuns.Where(r => r.PeriodId == periodId).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+        var replaced = await db.RewardRuns.Where(r => r.PeriodId == periodId && r.ApprovedUtc == null).Select(r => r.Id).ToListAsync(ct);
+        if (replaced.Count > 0)
+        {
+            await db.RewardResults.Where(r => replaced.Contains(r.RunId)).ExecuteDeleteAsync(ct);
+            await db.RewardRuns.Where(r => replaced.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        }
+
+        var run = new RewardRun
+        {
+            PeriodId = periodId,
+            Number = number,
+            SchemeVersionId = scheme.Id,
+            ComputedUtc = clock.GetUtcNow().UtcDateTime,
+            ComputedByUserId = userId,
+            Agents = results.Count,
+            Eligible = results.Count(r => r.IsEligible),
+            Recognised = results.Count(r => r.Outcomes.HasFlag(RewardOutcomes.Recognition)),
+            IncentiveTotal = results.Sum(r => r.IncentiveAmount),
+            Recommendations = results.Count(r => (r.Outcomes & (RewardOutcomes.PromotionRecommendation | RewardOutcomes.StudyRecommendation | RewardOutcomes.DevelopmentRecommendation)) != 0),
+            CountedShares = results.Sum(r => r.CountedShares),
+            ResultHash = RewardEngine.HashOf(results),
+        };
+        db.RewardRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        foreach (var r in results) r.RunId = run.Id;
+        await new BulkInserter<RewardResult>(db).InsertAsync(db, results, ct);
+
+        await db.RewardPeriods.Where(p => p.Id == periodId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.State, PeriodState.Calculated)
+            .SetProperty(p => p.CurrentRunId, run.Id)
+            .SetProperty(p => p.SchemeVersionId, scheme.Id), ct);
+        await audit.WriteAsync("RewardPeriod.Calculated", userId: userId,
+            detail: $"run {run.Number}, scheme version {scheme.Number}, agents {run.Agents}, eligible {run.Eligible}, recognised {run.Recognised}, incentives {run.IncentiveTotal}, recommendations {run.Recommendations}, hash {run.ResultHash}",
+            entityType: nameof(RewardPeriod), entityKey: periodId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
+        return new(run);
+    }
+
+    /// <summary>Reads the period's inputs and runs the engine (no writes). Public for tests and the benchmark.</summary>
+    public async Task<IReadOnlyList<RewardResult>> ComputeAsync(RewardRules rules, PeriodWindow window, RewardPeriod period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(period);
+        var start = window.StartUtc;
+        var end = window.EndUtc;
+
+        var agents = await AgentFactsAsync(rules, window, period, ct);
+        var visitors = await VisitorsAsync(start, end, ct);
+        var responses = await db.PublicResponses.AsNoTracking()
+            .Where(p => p.RecordedUtc >= start)
+            .GroupBy(p => p.ReportId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var engine = new RewardEngine(rules, window, visitors);
+        var batch = new List<ShareFacts>();
+        var current = -1;
+        await foreach (var s in ShareRows(rules, start, end).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (s.AgentId != current)
+            {
+                Flush();
+                current = s.AgentId;
+            }
+            if (!agents.ContainsKey(s.AgentId)) continue;
+            batch.Add(new ShareFacts(s.Id, s.AgentId, s.MessageId, s.AssignmentId, s.Platform, s.PostedUtc, s.State, s.CorrectionCount, s.Mission, s.Published,
+                new WeightedMetrics(s.V ?? 0, s.R ?? 0, s.L ?? 0, s.C ?? 0, s.P ?? 0, s.S ?? 0),
+                responses.TryGetValue(s.Id, out var n) ? n : 0));
+        }
+        Flush();
+        foreach (var a in agents.Values) engine.AddAgent(a, []);
+        return engine.Finish();
+
+        void Flush()
+        {
+            if (current >= 0 && agents.Remove(current, out var facts)) engine.AddAgent(facts, batch);
+            batch.Clear();
+        }
+    }
+
+    private sealed record ShareRow(long Id, int AgentId, int MessageId, int AssignmentId, Platform Platform, DateTime PostedUtc, ReportState State,
+        int CorrectionCount, MissionTag Mission, DateTime Published, long? V, long? R, long? L, long? C, long? P, long? S);
+
+    /// <summary>
+    /// Reports posted or submitted in the period, with their message's mission and publication, and per
+    /// metric the largest value × evidence percent over the report's snapshots (the same as
+    /// <see cref="WeightedMetrics.Of"/>), in agent order.
+    /// </summary>
+    private IQueryable<ShareRow> ShareRows(RewardRules rules, DateTime start, DateTime end)
+    {
+        long self = rules.EvidencePercent(MetricSource.SelfReported), shot = rules.EvidencePercent(MetricSource.Screenshot),
+            csv = rules.EvidencePercent(MetricSource.CsvImport), counter = rules.EvidencePercent(MetricSource.PublicCounter),
+            api = rules.EvidencePercent(MetricSource.ApiVerified);
+        // Snapshots are taken after posting, so those of posts inside the period are taken after its start.
+        var snapshots =
+            from s in db.ReportSnapshots
+            where s.TakenUtc >= start
+            let pct = s.Source == MetricSource.SelfReported ? self : s.Source == MetricSource.Screenshot ? shot
+                : s.Source == MetricSource.CsvImport ? csv : s.Source == MetricSource.PublicCounter ? counter : api
+            group new { s, pct } by s.ReportId into g
+            select new
+            {
+                ReportId = g.Key,
+                V = g.Max(x => (x.s.Views ?? 0) * x.pct),
+                R = g.Max(x => (x.s.Reach ?? 0) * x.pct),
+                L = g.Max(x => (x.s.Likes ?? 0) * x.pct),
+                C = g.Max(x => (x.s.Comments ?? 0) * x.pct),
+                P = g.Max(x => (x.s.Reposts ?? 0) * x.pct),
+                S = g.Max(x => (x.s.Saves ?? 0) * x.pct),
+            };
+        return
+            from r in db.ShareReports.AsNoTracking()
+            where (r.PostedUtc >= start && r.PostedUtc < end) || (r.SubmittedUtc >= start && r.SubmittedUtc < end)
+            join m in db.PolicyMessages on r.MessageId equals m.Id
+            join sn in snapshots on r.Id equals sn.ReportId into sj
+            from sn in sj.DefaultIfEmpty()
+            orderby r.AgentId
+            select new ShareRow(r.Id, r.AgentId, r.MessageId, r.AssignmentId, r.Platform, r.PostedUtc, r.State, r.CorrectionCount, m.Mission,
+                m.PublishedUtc ?? m.ActiveFromUtc,
+                sn == null ? null : sn.V, sn == null ? null : sn.R, sn == null ? null : sn.L,
+                sn == null ? null : sn.C, sn == null ? null : sn.P, sn == null ? null : sn.S);
+    }
+
+    /// <summary>Unique non-bot visitors per tracked link (assignment and platform) in the period.</summary>
+    private async Task<Dictionary<(int, Platform), int>> VisitorsAsync(DateTime start, DateTime end, CancellationToken ct)
+    {
+        var rows = await (
+            from c in db.LinkClicks.AsNoTracking()
+            where !c.IsBot && c.OccurredUtc >= start && c.OccurredUtc < end
+            join l in db.TrackedLinks on c.TrackedLinkId equals l.Id
+            group c.VisitorHash by new { l.AssignmentId, l.Platform } into g
+            select new { g.Key.AssignmentId, g.Key.Platform, Visitors = g.Distinct().Count() }).ToListAsync(ct);
+        var map = new Dictionary<(int, Platform), int>(rows.Count);
+        foreach (var r in rows) map[(r.AssignmentId, r.Platform)] = r.Visitors;
+        return map;
+    }
+
+    /// <summary>Every agent enrolled by the period's end and not ended before it starts, with the gates' facts.</summary>
+    private async Task<Dictionary<int, AgentFacts>> AgentFactsAsync(RewardRules rules, PeriodWindow window, RewardPeriod period, CancellationToken ct)
+    {
+        var start = window.StartUtc;
+        var end = window.EndUtc;
+        var agents = await db.Agents.AsNoTracking()
+            .Where(a => a.EnrolledUtc < end && (a.Status != AgentStatus.Ended || a.StatusChangedUtc == null || a.StatusChangedUtc >= start))
+            .Select(a => new
+            {
+                a.Id,
+                a.Employee.UnitId,
+                a.Employee.EmploymentType,
+                a.Employee.LegalStatus,
+                a.Employee.HasDisciplinarySanction,
+                a.Employee.ContractEnd,
+                Withdrawn = a.ConsentWithdrawnUtc != null,
+            }).ToListAsync(ct);
+
+        var pStart = period.StartDate;
+        var pEnd = period.EndDate;
+        var conduct = await db.ConductRecords.AsNoTracking()
+            .Where(c => c.RevokedUtc == null && c.StartDate <= pEnd && (c.EndDate == null || c.EndDate >= pStart))
+            .Select(c => new { c.AgentId, c.Kind }).ToListAsync(ct);
+        var disciplinary = conduct.Where(c => c.Kind == ConductKind.Disciplinary).Select(c => c.AgentId).ToHashSet();
+        var neutrality = conduct.Where(c => c.Kind == ConductKind.Neutrality).Select(c => c.AgentId).ToHashSet();
+
+        var assignments = await (
+            from a in db.Assignments.AsNoTracking()
+            join m in db.PolicyMessages on a.MessageId equals m.Id
+            where m.ActiveFromUtc < end && m.ActiveUntilUtc >= start
+                  && (m.Status == MessageStatus.Published || m.Status == MessageStatus.Closed)
+            group a by a.AgentId into g
+            select new { AgentId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.AgentId, x => x.Count, ct);
+
+        var previous = await PreviousTopPercentsAsync(rules, period, ct);
+
+        var facts = new Dictionary<int, AgentFacts>(agents.Count);
+        foreach (var a in agents)
+            facts[a.Id] = new AgentFacts(a.Id, a.UnitId, a.EmploymentType, a.LegalStatus,
+                a.HasDisciplinarySanction || disciplinary.Contains(a.Id), neutrality.Contains(a.Id), a.ContractEnd, a.Withdrawn,
+                assignments.TryGetValue(a.Id, out var n) ? n : 0,
+                previous.TryGetValue(a.Id, out var p) ? p : null);
+        return facts;
+    }
+
+    /// <summary>Each agent's top percent in the approved periods just before this one (newest first), as many as the promotion rule looks back.</summary>
+    private async Task<Dictionary<int, IReadOnlyList<decimal?>>> PreviousTopPercentsAsync(RewardRules rules, RewardPeriod period, CancellationToken ct)
+    {
+        var back = Math.Max(0, rules.Promotion.ConsecutivePeriods - 1);
+        var map = new Dictionary<int, IReadOnlyList<decimal?>>();
+        if (back == 0 || !rules.Promotion.Enabled) return map;
+        var runs = await db.RewardPeriods.AsNoTracking()
+            .Where(p => p.Id != period.Id && p.EndDate < period.StartDate && (p.State == PeriodState.Approved || p.State == PeriodState.Closed) && p.CurrentRunId != null)
+            .OrderByDescending(p => p.EndDate).ThenByDescending(p => p.Id)
+            .Take(back).Select(p => p.CurrentRunId!.Value).ToListAsync(ct);
+        var perRun = new List<Dictionary<int, decimal?>>();
+        foreach (var runId in runs)
+            perRun.Add(await db.RewardResults.AsNoTracking().Where(r => r.RunId == runId)
+                .Select(r => new { r.AgentId, r.TopPercent }).ToDictionaryAsync(r => r.AgentId, r => r.TopPercent, ct));
+        if (perRun.Count == 0) return map;
+        foreach (var agentId in perRun.SelectMany(d => d.Keys).Distinct())
+            map[agentId] = [.. perRun.Select(d => d.TryGetValue(agentId, out var t) ? t : null)];
+        return map;
+    }
+
+    public static string PeriodStateLabel(PeriodState state) => state switch
+    {
+        PeriodState.Open => I18n.Key("Terbuka"),
+        PeriodState.Calculated => I18n.Key("Dihitung"),
+        PeriodState.Approved => I18n.Key("Disetujui"),
+        PeriodState.Closed => I18n.Key("Ditutup"),
+        _ => state.ToString(),
+    };
 }
