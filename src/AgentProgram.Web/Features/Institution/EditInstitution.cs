@@ -49,6 +49,9 @@ public sealed class InstitutionForm
 
     public bool RemoveLogo { get; set; }
 
+    /// <summary>Agents may see the names (never NIPs) of a period's top agents.</summary>
+    public bool ShowLeaderboardNames { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -69,14 +72,14 @@ public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration confi
     public async Task<InstitutionPage> LoadAsync(InstitutionForm? form = null, CancellationToken ct = default)
     {
         var row = await db.Institutions.AsNoTracking().OrderBy(i => i.Id)
-            .Select(i => new { i.Name, i.ShortName, i.Address, i.City, i.Phone, i.Email, i.Website, i.LetterheadLines, HasLogo = i.Logo != null, i.Version })
+            .Select(i => new { i.Name, i.ShortName, i.Address, i.City, i.Phone, i.Email, i.Website, i.LetterheadLines, HasLogo = i.Logo != null, i.ShowLeaderboardNames, i.Version })
             .FirstOrDefaultAsync(ct);
         form ??= row is null
             ? new InstitutionForm { Name = config["Institution:Name"] ?? "", ShortName = config["Institution:ShortName"] ?? "" }
             : new InstitutionForm
             {
                 Name = row.Name, ShortName = row.ShortName, Address = row.Address, City = row.City, Phone = row.Phone, Email = row.Email,
-                Website = row.Website, LetterheadLines = row.LetterheadLines, Version = row.Version,
+                Website = row.Website, LetterheadLines = row.LetterheadLines, ShowLeaderboardNames = row.ShowLeaderboardNames, Version = row.Version,
             };
         var signatories = await EditSignatoryHandler.ListAsync(db, ct);
         return new InstitutionPage(form, row is not null, row?.HasLogo ?? false, row?.Version ?? 0, signatories);
@@ -113,6 +116,7 @@ public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration confi
         institution.Email = Clean(form.Email);
         institution.Website = website == "" ? null : website;
         institution.LetterheadLines = lines.Count == 0 ? null : string.Join("\n", lines);
+        institution.ShowLeaderboardNames = form.ShowLeaderboardNames;
         if (logo is not null)
         {
             institution.Logo = logo.Value.Bytes;

@@ -134,7 +134,7 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         var engine = new RewardEngine(rules, window, visitors);
         var batch = new List<ShareFacts>();
         var current = -1;
-        await foreach (var s in ShareRows(rules, start, end).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var s in ShareRows(db, rules, start, end).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (s.AgentId != current)
             {
@@ -157,7 +157,7 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         }
     }
 
-    private sealed record ShareRow(long Id, int AgentId, int MessageId, int AssignmentId, Platform Platform, DateTime PostedUtc, ReportState State,
+    internal sealed record ShareRow(long Id, int AgentId, int MessageId, int AssignmentId, Platform Platform, DateTime PostedUtc, ReportState State,
         int CorrectionCount, MissionTag Mission, DateTime Published, long? V, long? R, long? L, long? C, long? P, long? S);
 
     /// <summary>
@@ -165,7 +165,7 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
     /// metric the largest value × evidence percent over the report's snapshots (the same as
     /// <see cref="WeightedMetrics.Of"/>), in agent order.
     /// </summary>
-    private IQueryable<ShareRow> ShareRows(RewardRules rules, DateTime start, DateTime end)
+    internal static IQueryable<ShareRow> ShareRows(AppDbContext db, RewardRules rules, DateTime start, DateTime end)
     {
         long self = rules.EvidencePercent(MetricSource.SelfReported), shot = rules.EvidencePercent(MetricSource.Screenshot),
             csv = rules.EvidencePercent(MetricSource.CsvImport), counter = rules.EvidencePercent(MetricSource.PublicCounter),
@@ -203,16 +203,31 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
     /// <summary>Unique non-bot visitors per tracked link (assignment and platform) in the period.</summary>
     private async Task<Dictionary<(int, Platform), int>> VisitorsAsync(DateTime start, DateTime end, CancellationToken ct)
     {
-        var rows = await (
-            from c in db.LinkClicks.AsNoTracking()
-            where !c.IsBot && c.OccurredUtc >= start && c.OccurredUtc < end
-            join l in db.TrackedLinks on c.TrackedLinkId equals l.Id
-            group c.VisitorHash by new { l.AssignmentId, l.Platform } into g
-            select new { g.Key.AssignmentId, g.Key.Platform, Visitors = g.Distinct().Count() }).ToListAsync(ct);
+        var rows = await VisitorRows(db, start, end).ToListAsync(ct);
         var map = new Dictionary<(int, Platform), int>(rows.Count);
         foreach (var r in rows) map[(r.AssignmentId, r.Platform)] = r.Visitors;
         return map;
     }
+
+    internal sealed record VisitorRow(int AssignmentId, Platform Platform, int Visitors);
+
+    internal static IQueryable<VisitorRow> VisitorRows(AppDbContext db, DateTime start, DateTime end) =>
+        from c in db.LinkClicks.AsNoTracking()
+        where !c.IsBot && c.OccurredUtc >= start && c.OccurredUtc < end
+        join l in db.TrackedLinks on c.TrackedLinkId equals l.Id
+        group c.VisitorHash by new { l.AssignmentId, l.Platform } into g
+        select new VisitorRow(g.Key.AssignmentId, g.Key.Platform, g.Distinct().Count());
+
+    internal sealed record AssignmentCount(int AgentId, int Count);
+
+    /// <summary>Assignments per agent of messages published (or closed) whose window overlaps the period.</summary>
+    internal static IQueryable<AssignmentCount> AssignmentCounts(AppDbContext db, DateTime start, DateTime end) =>
+        from a in db.Assignments.AsNoTracking()
+        join m in db.PolicyMessages on a.MessageId equals m.Id
+        where m.ActiveFromUtc < end && m.ActiveUntilUtc >= start
+              && (m.Status == MessageStatus.Published || m.Status == MessageStatus.Closed)
+        group a by a.AgentId into g
+        select new AssignmentCount(g.Key, g.Count());
 
     /// <summary>Every agent enrolled by the period's end and not ended before it starts, with the gates' facts.</summary>
     private async Task<Dictionary<int, AgentFacts>> AgentFactsAsync(RewardRules rules, PeriodWindow window, RewardPeriod period, CancellationToken ct)
@@ -240,13 +255,7 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         var disciplinary = conduct.Where(c => c.Kind == ConductKind.Disciplinary).Select(c => c.AgentId).ToHashSet();
         var neutrality = conduct.Where(c => c.Kind == ConductKind.Neutrality).Select(c => c.AgentId).ToHashSet();
 
-        var assignments = await (
-            from a in db.Assignments.AsNoTracking()
-            join m in db.PolicyMessages on a.MessageId equals m.Id
-            where m.ActiveFromUtc < end && m.ActiveUntilUtc >= start
-                  && (m.Status == MessageStatus.Published || m.Status == MessageStatus.Closed)
-            group a by a.AgentId into g
-            select new { AgentId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.AgentId, x => x.Count, ct);
+        var assignments = await AssignmentCounts(db, start, end).ToDictionaryAsync(x => x.AgentId, x => x.Count, ct);
 
         var previous = await PreviousTopPercentsAsync(rules, period, ct);
 

@@ -16,6 +16,7 @@ public static class Navigation
         if (user.IsInRole(Roles.Agen))
         {
             items.Add(new NavItem("Laporan Saya", "/laporan-saya"));
+            items.Add(new NavItem("Penghargaan Saya", "/penghargaan-saya"));
             items.Add(new NavItem("Akun Media Sosial", "/agen/akun-media-sosial"));
             items.Add(new NavItem("Data Saya", "/agen/data-saya"));
         }
@@ -25,6 +26,7 @@ public static class Navigation
             items.Add(new NavItem("Agen", "/agen"));
             items.Add(new NavItem("Unit Kerja", "/unit-kerja"));
             items.Add(new NavItem("Impor SIASN", "/impor"));
+            items.Add(new NavItem("Catatan Disiplin dan Netralitas", "/catatan-disiplin"));
         }
         if (user.IsInRole(Roles.Humas) || user.IsInRole(Roles.Pimpinan))
         {
@@ -32,6 +34,11 @@ public static class Navigation
             items.Add(new NavItem("Statistik Tautan", "/statistik-tautan"));
             items.Add(new NavItem("Verifikasi Laporan", "/verifikasi-laporan"));
             items.Add(new NavItem("Tanggapan Publik", "/tanggapan-publik"));
+            items.Add(new NavItem("Skema Penghargaan", "/skema-penghargaan"));
+        }
+        if (Roles.Staff.Any(user.IsInRole))
+        {
+            items.Add(new NavItem("Periode Penghargaan", "/periode-penghargaan"));
         }
         if (user.IsInRole(Roles.Humas))
         {

@@ -1,0 +1,69 @@
+using System.Globalization;
+using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Rewards;
+using AgentProgram.Web.Features.Agents;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentProgram.Web.Features.RewardPeriods;
+
+/// <summary>The list's filters as they sit in the URL: cari (name), status, hal.</summary>
+public sealed record PeriodListQuery(string? Search, PeriodState? State, int Page)
+{
+    public const int PageSize = 20;
+
+    public static PeriodListQuery From(string? cari, string? status, int hal) => new(
+        string.IsNullOrWhiteSpace(cari) ? null : cari.Trim(), PeriodLabels.StateFromSlug(status), Math.Max(1, hal));
+
+    public bool HasFilters => Search is not null || State is not null;
+
+    public string Url(int? page = null)
+    {
+        var qb = new QueryBuilder();
+        if (Search is { } s) qb.Add("cari", s);
+        if (State is { } st) qb.Add("status", PeriodLabels.StateSlug(st));
+        var n = page ?? Page;
+        if (n > 1) qb.Add("hal", n.ToString(CultureInfo.InvariantCulture));
+        return PeriodLabels.BasePath + qb.ToQueryString();
+    }
+}
+
+public sealed record PeriodListRow(int Id, string Name, PeriodKind Kind, DateOnly StartDate, DateOnly EndDate, PeriodState State,
+    string SchemeName, int? Agents, int? Recognised, long? IncentiveTotal);
+
+public sealed record PeriodListPage(PeriodListQuery Query, IReadOnlyList<PeriodListRow> Rows, int Total, int PageCount, int AllCount);
+
+/// <summary>Reward periods, newest first, with their current run's headline figures.</summary>
+public sealed class ListPeriodsHandler(AppDbContext db)
+{
+    public async Task<PeriodListPage> HandleAsync(PeriodListQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var all = await db.RewardPeriods.CountAsync(ct);
+        var periods = db.RewardPeriods.AsNoTracking();
+        if (query.Search is { } search)
+        {
+            var pattern = "%" + ListAgentsHandler.EscapeLike(search) + "%";
+            periods = periods.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
+        }
+        if (query.State is { } state) periods = periods.Where(p => p.State == state);
+
+        var total = await periods.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PeriodListQuery.PageSize - 1) / PeriodListQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = total == 0 ? [] : await periods
+            .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * PeriodListQuery.PageSize).Take(PeriodListQuery.PageSize)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Kind, p.StartDate, p.EndDate, p.State,
+                Scheme = db.RewardSchemes.Where(s => s.Id == p.SchemeId).Select(s => s.Name).FirstOrDefault(),
+                Run = db.RewardRuns.Where(r => r.Id == p.CurrentRunId).Select(r => new { r.Agents, r.Recognised, r.IncentiveTotal }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return new PeriodListPage(query with { Page = page },
+            [.. rows.Select(p => new PeriodListRow(p.Id, p.Name, p.Kind, p.StartDate, p.EndDate, p.State, p.Scheme ?? "",
+                p.Run?.Agents, p.Run?.Recognised, p.Run?.IncentiveTotal))],
+            total, pageCount, all);
+    }
+}
