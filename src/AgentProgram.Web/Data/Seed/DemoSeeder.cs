@@ -17,7 +17,7 @@ namespace AgentProgram.Web.Data.Seed;
 /// (a generated export with a few damaged rows, so the import history shows warnings and
 /// rejections). Later features extend it with their own data.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ImportRunner imports, IConfiguration config, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ImportRunner imports, IConfiguration config, TimeProvider clock, Features.Rewards.RewardCalculationService calculator)
 {
     public const string Domain = "demo.test";
     public const int UnitCount = 40;
@@ -67,6 +67,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Impo
         var author = await users.FindByEmailAsync(Staff[2].Email);
         var approver = await users.FindByEmailAsync(Staff[3].Email);
         await new DemoCampaigns(db, clock).SeedAsync(author!.Id, approver!.Id, ct);
+        await new DemoRewards(db, calculator, clock).SeedAsync(author.Id, approver.Id, ct);
         return true;
     }
 
@@ -107,10 +108,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Impo
             {
                 EmployeeId = employee.Id,
                 UserId = user.Id,
-                EnrolledUtc = now.AddDays(-30 + i % 20),
+                EnrolledUtc = now.AddDays(-75 + i % 20),
                 // agen5 meets the code of conduct and consent page at first sign-in.
-                CodeOfConductAcceptedUtc = i == 4 ? null : now.AddDays(-29 + i % 20),
-                DataConsentUtc = i == 4 ? null : now.AddDays(-29 + i % 20),
+                CodeOfConductAcceptedUtc = i == 4 ? null : now.AddDays(-74 + i % 20),
+                DataConsentUtc = i == 4 ? null : now.AddDays(-74 + i % 20),
             };
             if (i == 0)
             {
