@@ -18,6 +18,7 @@ public static class BenchProgram
         ["assign"] = () => new AssignScenario(),
         ["log-share"] = () => new LogShareScenario(),
         ["verify-queue"] = () => new VerifyQueueScenario(),
+        ["rewards"] = () => new RewardsScenario(),
     };
 
     public static Task<int> Main(string[] args)

@@ -22,6 +22,7 @@ public static class OperatorVerbs
         ["seed-demo"] = SeedDemo,
         ["script-sqlserver"] = ScriptSqlServer,
         ["import-employees"] = Imports.ImportVerb.RunAsync,
+        [RewardsVerb.Name] = RewardsVerb.RunAsync,
     };
 
     public static IEnumerable<string> Names => Verbs.Keys;
