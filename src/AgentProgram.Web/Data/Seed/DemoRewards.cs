@@ -51,7 +51,7 @@ public sealed class DemoRewards(AppDbContext db, RewardCalculationService calcul
         var approved = await PeriodAsync(scheme.Id, PeriodDates.Monthly(earlier.Year, earlier.Month), humasUserId, now, ct);
         var calculated = await PeriodAsync(scheme.Id, PeriodDates.Monthly(recent.Year, recent.Month), humasUserId, now, ct);
 
-        var first = await calculator.CalculateAsync(approved.Id, approved.Version, humasUserId, ct);
+        var first = await calculator.CalculateAsync(approved.Id, approved.Version, humasUserId, ct: ct);
         if (!first.Done) throw new InvalidOperationException("Demo period could not be calculated: " + first.Refusal);
         db.ChangeTracker.Clear();
         var period = await db.RewardPeriods.SingleAsync(p => p.Id == approved.Id, ct);
@@ -64,7 +64,7 @@ public sealed class DemoRewards(AppDbContext db, RewardCalculationService calcul
         run.ApprovedByUserId = pimpinanUserId;
         await db.SaveChangesAsync(ct);
 
-        var second = await calculator.CalculateAsync(calculated.Id, calculated.Version, humasUserId, ct);
+        var second = await calculator.CalculateAsync(calculated.Id, calculated.Version, humasUserId, ct: ct);
         if (!second.Done) throw new InvalidOperationException("Demo period could not be calculated: " + second.Refusal);
     }
 

@@ -24,7 +24,7 @@ namespace AgentProgram.Web.Domain.Rewards;
 /// <item>Participation = shares + timely − deductions (≥ 0); engagement is kept apart. Score =
 /// w × participation ÷ best participation × 100 + (1 − w) × engagement ÷ best engagement × 100, the bests
 /// taken over eligible agents, so a small account that shares everything is not beaten by one big account.</item>
-/// <item>Eligible agents are ranked by score (ties share a rank: 1, 2, 2, 4); top percent = rank ÷ ranked × 100.</item>
+/// <item>Eligible agents are ranked by score (ties share a rank: 1, 2, 2, 4); top percent = the tie group's last place ÷ ranked × 100.</item>
 /// </list>
 /// </summary>
 public sealed class RewardEngine
@@ -180,8 +180,16 @@ public sealed class RewardEngine
         Rank(eligible, (r, rank) => r.Rank = rank);
         foreach (var unit in eligible.GroupBy(r => r.UnitId))
             Rank([.. unit], (r, rank) => r.UnitRank = rank);
-        foreach (var r in eligible)
-            r.TopPercent = Math.Round(r.Rank!.Value * 100m / eligible.Count, 4, MidpointRounding.AwayFromZero);
+        // Top percent counts a tie group at its last place: five agents tied for first of 100 are each in
+        // the top 5%, not the top 1%, so a percentage gate is never met by a tie that straddles it.
+        for (var i = 0; i < eligible.Count;)
+        {
+            var j = i;
+            while (j + 1 < eligible.Count && eligible[j + 1].Score == eligible[i].Score) j++;
+            var top = Math.Round((j + 1) * 100m / eligible.Count, 4, MidpointRounding.AwayFromZero);
+            for (var k = i; k <= j; k++) eligible[k].TopPercent = top;
+            i = j + 1;
+        }
 
         foreach (var r in _results) Outcomes(r);
         ApplyIncentives(eligible);

@@ -182,7 +182,7 @@ public class RewardResult
     public int? Rank { get; set; }
     public int? UnitRank { get; set; }
 
-    /// <summary>Rank ÷ number ranked × 100 (1 of 200 is the top 0.5%).</summary>
+    /// <summary>Place ÷ number ranked × 100 (1 of 200 is the top 0.5%); a tie group counts at its last place.</summary>
     public decimal? TopPercent { get; set; }
 
     /// <summary>Consecutive periods, ending with this one, in the promotion rule's top percent.</summary>

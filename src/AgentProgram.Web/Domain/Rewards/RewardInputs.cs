@@ -15,6 +15,12 @@ public sealed record PeriodWindow(DateOnly Start, DateOnly End, TimeZoneInfo Zon
 
     public bool Contains(DateTime utc) => utc >= StartUtc && utc < EndUtc;
 
+    /// <summary>How long after the period's end readings still count: the 7-day window of a post made on its last day, plus a day.</summary>
+    public static readonly TimeSpan EvidenceGrace = TimeSpan.FromDays(8);
+
+    /// <summary>Snapshots and responses recorded after this instant do not count, so a finished period's results stay put.</summary>
+    public DateTime EvidenceUntilUtc => EndUtc + EvidenceGrace;
+
     public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 }
 
@@ -34,9 +40,11 @@ public sealed record AgentFacts(
     IReadOnlyList<decimal?>? PreviousTopPercents = null);
 
 /// <summary>
-/// A share's numbers after the evidence factor: for each metric, the largest value × percent over its
-/// snapshots (so 1,000 self-reported views at 40% is 40,000; divide by 100 for the counted value).
-/// The SQL loader computes the same thing in the database; <see cref="Of"/> is the reference.
+/// A share's numbers after the evidence factor: for each metric, the reading of the strongest source
+/// that gave one (the highest evidence percent; within it the largest value), times that percent. So a
+/// CSV import's 300 views (× 100% = 30,000) beats a self-reported 1,000,000 (the weaker source is ignored,
+/// not weighed against it), and 1,000 self-reported views alone count 400 (40,000 here; divide by 100).
+/// The SQL loader computes the same thing in the database with <see cref="EvidenceKey"/>; <see cref="Of"/> is the reference.
 /// </summary>
 public readonly record struct WeightedMetrics(long Views, long Reach, long Likes, long Comments, long Reposts, long Saves)
 {
@@ -55,19 +63,37 @@ public readonly record struct WeightedMetrics(long Views, long Reach, long Likes
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(rules);
-        long v = 0, r = 0, l = 0, c = 0, p = 0, s = 0;
+        long? v = null, r = null, l = null, c = null, p = null, s = null;
         foreach (var (source, values) in snapshots)
         {
             long pct = rules.EvidencePercent(source);
-            v = Math.Max(v, (values.Views ?? 0) * pct);
-            r = Math.Max(r, (values.Reach ?? 0) * pct);
-            l = Math.Max(l, (values.Likes ?? 0) * pct);
-            c = Math.Max(c, (values.Comments ?? 0) * pct);
-            p = Math.Max(p, (values.Reposts ?? 0) * pct);
-            s = Math.Max(s, (values.Saves ?? 0) * pct);
+            v = EvidenceKey.Max(v, pct, values.Views);
+            r = EvidenceKey.Max(r, pct, values.Reach);
+            l = EvidenceKey.Max(l, pct, values.Likes);
+            c = EvidenceKey.Max(c, pct, values.Comments);
+            p = EvidenceKey.Max(p, pct, values.Reposts);
+            s = EvidenceKey.Max(s, pct, values.Saves);
         }
-        return new(v, r, l, c, p, s);
+        return new(EvidenceKey.Weighted(v), EvidenceKey.Weighted(r), EvidenceKey.Weighted(l), EvidenceKey.Weighted(c), EvidenceKey.Weighted(p), EvidenceKey.Weighted(s));
     }
+}
+
+/// <summary>
+/// One number that orders readings by evidence first and value second: percent × <see cref="Scale"/> + value.
+/// The largest key is the strongest source's largest reading, so a plain SQL MAX picks it on every provider.
+/// </summary>
+public static class EvidenceKey
+{
+    /// <summary>Above any real count (values are clamped below it).</summary>
+    public const long Scale = 1_000_000_000_000;
+
+    public static long Of(long percent, long value) => percent * Scale + Math.Clamp(value, 0, Scale - 1);
+
+    public static long? Max(long? current, long percent, long? value) =>
+        value is not { } v ? current : current is { } c ? Math.Max(c, Of(percent, v)) : Of(percent, v);
+
+    /// <summary>The reading × its percent (0 when there is none).</summary>
+    public static long Weighted(long? key) => key is { } k ? k % Scale * (k / Scale) : 0;
 }
 
 /// <summary>One share report as the computation sees it.</summary>

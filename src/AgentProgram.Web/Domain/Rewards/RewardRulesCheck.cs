@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentProgram.Web.Domain.Reports;
 
 namespace AgentProgram.Web.Domain.Rewards;
 
@@ -7,7 +8,7 @@ namespace AgentProgram.Web.Domain.Rewards;
 /// (lists by index, e.g. "Incentive.Tiers[1].ToRank"); <see cref="Message"/> is an Indonesian localizer key
 /// (a <see cref="RewardRulesTexts"/> constant) formatted with <see cref="Args"/>.
 /// </summary>
-public sealed record RuleProblem(string Field, string Message, IReadOnlyList<object> Args)
+public sealed record RuleProblem(string Field, string Message, IReadOnlyList<object> Args) : IReportText
 {
     public RuleProblem(string field, string message) : this(field, message, []) { }
 
@@ -41,6 +42,7 @@ public static class RewardRulesTexts
     public const string TooLong = "Paling banyak {0} karakter.";
     public const string ConsecutivePeriods = "Jumlah periode berturut-turut harus antara 1 dan 12.";
     public const string StudyKindUnknown = "Pilih jenis rekomendasi belajar.";
+    public const string EvidenceOrder = "Bobot {0} ({1}%) tidak boleh lebih tinggi dari bobot {2} ({3}%): angka dengan bukti lebih kuat harus dihitung sekurang-kurangnya sama besar.";
 }
 
 /// <summary>Pure validation of a scheme's rules before it is saved or submitted: returns every problem, empty when the rules are sound.</summary>
@@ -86,6 +88,7 @@ public static class RewardRulesCheck
             if (rules.EvidenceFactors.Take(i).Any(x => x.Source == f.Source))
                 p.Add(new($"EvidenceFactors[{i}].Percent", RewardRulesTexts.DuplicateEvidence, [f.Source.ToString()]));
         }
+        EvidenceOrder(p, rules);
         Percent(p, nameof(RewardRules.ParticipationWeightPercent), rules.ParticipationWeightPercent);
 
         CheckRecognition(p, rules.Recognition);
@@ -104,6 +107,41 @@ public static class RewardRulesCheck
         TopPercent(p, "Development.TopPercent", rules.Development.TopPercent);
         Percent(p, "Development.MinParticipationPercent", rules.Development.MinParticipationPercent);
         return p;
+    }
+
+    /// <summary>
+    /// Stronger evidence never counts for less: tracked (API-verified) counts and CSV imports over public counters,
+    /// those over screenshots, screenshots over self-reported numbers. The problem sits on the weaker source's field.
+    /// </summary>
+    public static readonly IReadOnlyList<MetricSource[]> EvidenceTiers =
+    [
+        [MetricSource.ApiVerified, MetricSource.CsvImport],
+        [MetricSource.PublicCounter],
+        [MetricSource.Screenshot],
+        [MetricSource.SelfReported],
+    ];
+
+    private static void EvidenceOrder(List<RuleProblem> p, RewardRules rules)
+    {
+        for (var i = 0; i < rules.EvidenceFactors.Count; i++)
+        {
+            var weaker = rules.EvidenceFactors[i];
+            var tier = Tier(weaker.Source);
+            if (tier < 0) continue;
+            // The first stronger source (in tier order) that this one outweighs.
+            var stronger = EvidenceTiers.Take(tier).SelectMany(t => t).Select(s => (Source: s, Percent: rules.EvidencePercent(s)))
+                .FirstOrDefault(s => s.Percent < weaker.Percent);
+            if (stronger.Source != default)
+                p.Add(new($"EvidenceFactors[{i}].Percent", RewardRulesTexts.EvidenceOrder,
+                    [new TextKey(MetricLabels.Label(weaker.Source)), weaker.Percent, new TextKey(MetricLabels.Label(stronger.Source)), stronger.Percent]));
+        }
+    }
+
+    private static int Tier(MetricSource source)
+    {
+        for (var t = 0; t < EvidenceTiers.Count; t++)
+            if (EvidenceTiers[t].Contains(source)) return t;
+        return -1;
     }
 
     private static void CheckRecognition(List<RuleProblem> p, RecognitionRule r)

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Rewards;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,11 @@ public sealed record MyRewardsPage(bool Enrolled, IReadOnlyList<MyRewardRow> Row
 public sealed record LeaderRow(int Rank, string Name, string? Unit, decimal Score);
 
 /// <param name="Enabled">The institution shows names to agents; when off, Rows is empty.</param>
-public sealed record LeaderboardPage(StatementPeriod Period, bool Enabled, IReadOnlyList<LeaderRow> Rows);
+/// <remarks>Names are shown only once the period is approved (or closed): for a provisional period Rows is empty.</remarks>
+public sealed record LeaderboardPage(StatementPeriod Period, bool Enabled, IReadOnlyList<LeaderRow> Rows)
+{
+    public bool AwaitingApproval => Enabled && Period.IsProvisional;
+}
 
 /// <summary>
 /// The agent's reward pages, always scoped to the signed-in agent: the list of periods with a
@@ -50,7 +56,10 @@ public sealed class MyRewardsHandler(AppDbContext db, RewardStatementHandler sta
     public async Task<StatementPage?> StatementAsync(string userId, int periodId, CancellationToken ct = default) =>
         await AgentIdAsync(userId, ct) is { } agentId ? await statements.LoadAsync(periodId, agentId, ct) : null;
 
-    /// <summary>The period's top agents by rank; null when the period has no current run.</summary>
+    /// <summary>
+    /// The period's top agents: everyone whose rank is at most <see cref="LeaderboardSize"/>, so a tie at the last
+    /// place is never cut. Names only once the period is approved or closed; null when the period has no current run.
+    /// </summary>
     public async Task<LeaderboardPage?> LeaderboardAsync(int periodId, CancellationToken ct = default)
     {
         var period = await db.RewardPeriods.AsNoTracking().Where(p => p.Id == periodId && p.CurrentRunId != null)
@@ -59,25 +68,61 @@ public sealed class MyRewardsHandler(AppDbContext db, RewardStatementHandler sta
         if (period is null) return null;
         var enabled = await db.Institutions.AsNoTracking().OrderBy(i => i.Id).Select(i => i.ShowLeaderboardNames).FirstOrDefaultAsync(ct);
         if (!enabled) return new LeaderboardPage(period.Period, false, []);
+        if (period.Period.IsProvisional) return new LeaderboardPage(period.Period, true, []);
         var rows = await (from r in db.RewardResults.AsNoTracking()
                           where r.RunId == period.RunId && r.Rank != null && r.Rank <= LeaderboardSize
                           join a in db.Agents.AsNoTracking() on r.AgentId equals a.Id
                           orderby r.Rank, r.AgentId
                           select new { Rank = r.Rank!.Value, a.Employee.TitlePrefix, a.Employee.Name, a.Employee.TitleSuffix, Unit = a.Employee.Unit!.Name, r.Score })
-                         .Take(LeaderboardSize).ToListAsync(ct);
+                         .ToListAsync(ct);
         return new LeaderboardPage(period.Period, true, [.. rows.Select(r => new LeaderRow(r.Rank,
             new Domain.Employees.Employee { TitlePrefix = r.TitlePrefix, Name = r.Name, TitleSuffix = r.TitleSuffix }.FullName, r.Unit, r.Score))]);
     }
 
-    /// <summary>The officer's view of any agent's statement, with the agent's name.</summary>
-    public async Task<OfficerStatementPage?> OfficerStatementAsync(int periodId, int agentId, CancellationToken ct = default)
+    /// <summary>
+    /// The officer's view of any agent's statement, with the agent's name. Disciplinary and neutrality findings are
+    /// personnel matters: only Kepegawaian and administrators (and the agent on their own page) see them; Humas and
+    /// Pimpinan see a generic reason.
+    /// </summary>
+    public async Task<OfficerStatementPage?> OfficerStatementAsync(int periodId, int agentId, ClaimsPrincipal user, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var agent = await db.Agents.AsNoTracking().Where(a => a.Id == agentId)
-            .Select(a => new { a.Employee.TitlePrefix, a.Employee.Name, a.Employee.TitleSuffix, Unit = a.Employee.Unit!.Name })
+            .Select(a => new { a.UserId, a.Employee.TitlePrefix, a.Employee.Name, a.Employee.TitleSuffix, Unit = a.Employee.Unit!.Name })
             .SingleOrDefaultAsync(ct);
         if (agent is null || await statements.LoadAsync(periodId, agentId, ct) is not { } statement) return null;
         var name = new Domain.Employees.Employee { TitlePrefix = agent.TitlePrefix, Name = agent.Name, TitleSuffix = agent.TitleSuffix }.FullName;
-        return new OfficerStatementPage(name, agent.Unit, statement);
+        var own = agent.UserId is not null && agent.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var mayReadConduct = own || user.IsInRole(Roles.Kepegawaian) || user.IsInRole(Roles.Administrator);
+        return new OfficerStatementPage(name, agent.Unit, mayReadConduct ? statement : ConductWithheld(statement));
+    }
+
+    /// <summary>Shown instead of disciplinary or neutrality findings to readers outside Kepegawaian.</summary>
+    public const string ConductReasonWithheld = "Tidak memenuhi syarat kepegawaian (rinciannya pada Bagian Kepegawaian)";
+
+    private static readonly string[] ConductReasons = [OutcomeExplanations.ReasonDisciplinary, OutcomeExplanations.ReasonNeutrality];
+
+    /// <summary>The statement with every disciplinary or neutrality reason replaced by <see cref="ConductReasonWithheld"/>.</summary>
+    internal static StatementPage ConductWithheld(StatementPage page)
+    {
+        var outcomes = page.Outcomes.Select(o => o with { Missing = Withheld(o.Missing) }).ToList();
+        return page with { Outcomes = outcomes, WithholdConduct = true };
+    }
+
+    private static List<OutcomeText> Withheld(IReadOnlyList<OutcomeText> missing)
+    {
+        var list = new List<OutcomeText>();
+        var withheld = false;
+        foreach (var m in missing)
+        {
+            if (!m.Args.Any(a => a is Domain.Reports.TextKey k && ConductReasons.Contains(k.Key))) list.Add(m);
+            else if (!withheld)
+            {
+                list.Add(OutcomeText.Of(ConductReasonWithheld));
+                withheld = true;
+            }
+        }
+        return list;
     }
 
     /// <summary>The labels (localizer keys) of the outcomes reached, in menu order.</summary>

@@ -31,7 +31,7 @@ public sealed class MyRewardsController : Controller
     [HttpGet("penghargaan/{periodId:int}/agen/{agentId:int}")]
     [Authorize(Roles = Officers)]
     public async Task<IActionResult> AgentStatement(int periodId, int agentId, [FromServices] MyRewardsHandler handler) =>
-        await handler.OfficerStatementAsync(periodId, agentId) is { } page ? View(page) : NotFound();
+        await handler.OfficerStatementAsync(periodId, agentId, User) is { } page ? View(page) : NotFound();
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

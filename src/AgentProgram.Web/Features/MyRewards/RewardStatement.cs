@@ -21,10 +21,15 @@ public sealed record UnitStanding(string UnitName, int Position, int Units, deci
 /// <summary>Everything one agent's statement shows for one period.</summary>
 public sealed record StatementPage(
     StatementPeriod Period, RewardResult Result, int Ranked, int RankedInUnit, decimal ParticipationPercent,
-    IReadOnlyList<OutcomeExplanation> Outcomes, UnitStanding? Unit, IReadOnlyList<StatementRow> Rows, long IncentiveTotal)
+    IReadOnlyList<OutcomeExplanation> Outcomes, UnitStanding? Unit, IReadOnlyList<StatementRow> Rows, long IncentiveTotal, bool WithholdConduct = false)
 {
     public string? RankBand => Result.TopPercent is { } top ? OutcomeExplanations.RankBand(top) : null;
-    public IReadOnlyList<string> IneligibleReasons => OutcomeExplanations.ReasonsOf(Result.Ineligible);
+
+    /// <summary>The reasons (localizer keys); disciplinary and neutrality ones become one generic reason when <see cref="WithholdConduct"/>.</summary>
+    public IReadOnlyList<string> IneligibleReasons => WithholdConduct
+        ? [.. OutcomeExplanations.ReasonsOf(Result.Ineligible)
+            .Select(r => r is OutcomeExplanations.ReasonDisciplinary or OutcomeExplanations.ReasonNeutrality ? MyRewardsHandler.ConductReasonWithheld : r).Distinct()]
+        : OutcomeExplanations.ReasonsOf(Result.Ineligible);
 }
 
 /// <summary>The agent's own statement (agent pages) or any agent's (officer page): the name is shown only on the officer page.</summary>

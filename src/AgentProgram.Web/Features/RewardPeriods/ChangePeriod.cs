@@ -17,6 +17,9 @@ public sealed class PeriodChangeForm
     public int? Version { get; set; }
     public string? Reason { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>Calculate only: recalculate with the scheme's newest approved version instead of the one the period already uses.</summary>
+    public bool UseNewestVersion { get; set; }
 }
 
 public enum ChangeOutcome { Done, NotFound, Refused }
@@ -43,7 +46,7 @@ public sealed class ChangePeriodHandler(AppDbContext db, AuditLog audit, TimePro
         var decision = PeriodWorkflow.Decide(PeriodAction.Calculate, PeriodDetailHandler.ActorOf(user), period.State);
         if (!decision.IsAllowed) return new(ChangeOutcome.Refused, l[decision.Refusal!]);
 
-        var outcome = await calculation.CalculateAsync(id, period.Version, UserId(user), ct);
+        var outcome = await calculation.CalculateAsync(id, period.Version, UserId(user), form.UseNewestVersion, ct);
         if (!outcome.Done)
         {
             return new(ChangeOutcome.Refused, outcome.Refusal is { } why
@@ -81,6 +84,9 @@ public sealed class ChangePeriodHandler(AppDbContext db, AuditLog audit, TimePro
 
             var now = clock.GetUtcNow().UtcDateTime;
             var userId = UserId(user);
+            // Four eyes: whoever computed the results does not approve them (a Humas who is also a Pimpinan).
+            if (action == PeriodAction.Approve && userId is not null && run!.ComputedByUserId == userId)
+                return new(ChangeOutcome.Refused, l["Anda yang menjalankan perhitungan ini, sehingga tidak dapat menyetujuinya sendiri. Persetujuan harus diberikan oleh Pimpinan lain."]);
             switch (action)
             {
                 case PeriodAction.Approve:

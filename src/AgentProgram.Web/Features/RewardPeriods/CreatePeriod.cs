@@ -68,6 +68,16 @@ public sealed class CreatePeriodHandler(AppDbContext db, AuditLog audit, TimePro
             errors.Add(new(nameof(form.Name), l["Nama periode paling banyak {0} karakter.", CreatePeriodForm.MaxName]));
         else if (name is not null && await db.RewardPeriods.AnyAsync(p => p.Name == name, ct))
             errors.Add(new(nameof(form.Name), l["Nama periode {0} sudah dipakai. Gunakan nama lain.", name]));
+        if (range is not null && form.SchemeId is { } sid)
+        {
+            // The same shares would be rewarded (and paid) twice: periods of one scheme never overlap.
+            var overlap = await db.RewardPeriods.AsNoTracking()
+                .Where(p => p.SchemeId == sid && p.StartDate <= range.End && range.Start <= p.EndDate)
+                .OrderBy(p => p.StartDate).Select(p => new { p.Name, p.StartDate, p.EndDate }).FirstOrDefaultAsync(ct);
+            if (overlap is not null)
+                errors.Add(new(DatesField(form), l["Tanggal periode ini tumpang tindih dengan periode {0} ({1} – {2}) pada skema yang sama. Sebaran yang sama akan dihargai dan dibayar dua kali; pilih tanggal lain.",
+                    overlap.Name, Day(overlap.StartDate), Day(overlap.EndDate)]));
+        }
         if (errors.Count > 0 || range is null || name is null) return (null, errors);
 
         var period = new RewardPeriod
@@ -90,6 +100,18 @@ public sealed class CreatePeriodHandler(AppDbContext db, AuditLog audit, TimePro
             entityKey: period.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
         return (period.Id, []);
     }
+
+    /// <summary>The input beside which a problem with the period's dates is shown.</summary>
+    private static string DatesField(CreatePeriodForm form) => form.Kind switch
+    {
+        PeriodKind.Custom => nameof(form.StartDate),
+        PeriodKind.Monthly => nameof(form.Month),
+        PeriodKind.Quarterly => nameof(form.Quarter),
+        PeriodKind.Semester => nameof(form.Semester),
+        _ => nameof(form.Kind),
+    };
+
+    private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
 
     private PeriodRange? Range(CreatePeriodForm form, List<FieldError> errors)
     {

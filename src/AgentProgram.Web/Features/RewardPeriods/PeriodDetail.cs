@@ -4,7 +4,9 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Employees;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Rewards;
+using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Features.Agents;
+using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,13 +59,14 @@ public sealed record ResultRow(int AgentId, string Name, string? Unit, Employmen
 
 public sealed record PeriodDetailPage(
     PeriodInfo Period, RunRow? CurrentRun, IReadOnlyList<RunRow> Runs, IReadOnlyList<PeriodAction> Actions,
-    PeriodResultsQuery Query, IReadOnlyList<ResultRow> Results, int ResultTotal, int PageCount, UnitTree Units, string? NotesDraft = null)
+    PeriodResultsQuery Query, IReadOnlyList<ResultRow> Results, int ResultTotal, int PageCount, UnitTree Units, string? NotesDraft = null,
+    StudyKind StudyKind = StudyKind.IzinBelajar, int? NewerVersionNumber = null, int? PendingReports = null)
 {
     public bool Can(PeriodAction action) => Actions.Contains(action);
 }
 
 /// <summary>The period page: its state and dates, the scheme version used, the runs, and the current run's results with filters.</summary>
-public sealed class PeriodDetailHandler(AppDbContext db)
+public sealed class PeriodDetailHandler(AppDbContext db, Display display)
 {
     public static PeriodActor ActorOf(ClaimsPrincipal user)
     {
@@ -104,7 +107,36 @@ public sealed class PeriodDetailHandler(AppDbContext db)
         var units = await UnitTree.LoadAsync(db, ct);
         var (results, total, pageCount, page) = current is null ? ([], 0, 1, 1) : await ResultsAsync(current.Id, query, units, ct);
         var actions = PeriodWorkflow.Available(ActorOf(user), period.State, current is not null);
-        return new PeriodDetailPage(period, current, runRows, actions, query with { Page = page }, results, total, pageCount, units, notesDraft);
+
+        // The study recommendation is tugas belajar or izin belajar as the current run's scheme version says.
+        var currentVersionId = runs.FirstOrDefault(r => r.Id == period.CurrentRunId)?.SchemeVersionId;
+        var rulesJson = currentVersionId is { } cv
+            ? await db.RewardSchemeVersions.AsNoTracking().Where(v => v.Id == cv).Select(v => v.RulesJson).SingleOrDefaultAsync(ct)
+            : null;
+        var study = rulesJson is null ? StudyKind.IzinBelajar : RewardRules.FromJson(rulesJson).Study.Kind;
+
+        // A period keeps the scheme version of its first calculation; Humas may switch to a newer approved one on recalculation.
+        var keptVersionId = await db.RewardPeriods.AsNoTracking().Where(x => x.Id == id).Select(x => x.SchemeVersionId).SingleOrDefaultAsync(ct);
+        int? newer = null;
+        if (keptVersionId is { } kept && actions.Contains(PeriodAction.Calculate))
+        {
+            var keptNumber = await db.RewardSchemeVersions.AsNoTracking().Where(v => v.Id == kept).Select(v => v.Number).SingleOrDefaultAsync(ct);
+            newer = await db.RewardSchemeVersions.AsNoTracking()
+                .Where(v => v.SchemeId == period.SchemeId && v.State == SchemeVersionState.Approved && v.Number > keptNumber)
+                .OrderByDescending(v => v.Number).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
+        }
+        return new PeriodDetailPage(period, current, runRows, actions, query with { Page = page }, results, total, pageCount, units, notesDraft, study, newer);
+    }
+
+    /// <summary>The approval page: the period page plus how many share reports posted in the period still wait for verification.</summary>
+    public async Task<PeriodDetailPage?> ApprovalAsync(int id, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await LoadAsync(id, PeriodResultsQuery.Default, user, ct: ct) is not { } page) return null;
+        var window = new PeriodWindow(page.Period.StartDate, page.Period.EndDate, display.Zone);
+        var (start, end) = (window.StartUtc, window.EndUtc);
+        var pending = await db.ShareReports.AsNoTracking()
+            .CountAsync(r => r.State == ReportState.Pending && r.PostedUtc >= start && r.PostedUtc < end, ct);
+        return page with { PendingReports = pending };
     }
 
     private async Task<(List<ResultRow> Rows, int Total, int PageCount, int Page)> ResultsAsync(int runId, PeriodResultsQuery query, UnitTree units, CancellationToken ct)

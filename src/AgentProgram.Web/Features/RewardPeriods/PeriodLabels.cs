@@ -66,13 +66,20 @@ public static class PeriodLabels
     public static RewardOutcomes? OutcomeFromSlug(string? slug) =>
         OutcomeKinds.Cast<RewardOutcomes?>().FirstOrDefault(o => OutcomeSlug(o!.Value) == slug);
 
-    public static string Outcome(RewardOutcomes outcome) => outcome switch
+    /// <summary>
+    /// An outcome's label. Recommendations are for the authorised body to consider, never decisions, so they read
+    /// "Direkomendasikan untuk dipertimbangkan: …"; the study one names tugas belajar or izin belajar as the
+    /// run's scheme version says (<paramref name="study"/>).
+    /// </summary>
+    public static string Outcome(RewardOutcomes outcome, StudyKind study) => outcome switch
     {
         RewardOutcomes.Recognition => I18n.Key("Penghargaan"),
         RewardOutcomes.Incentive => I18n.Key("Insentif"),
-        RewardOutcomes.PromotionRecommendation => I18n.Key("Rekomendasi promosi"),
-        RewardOutcomes.StudyRecommendation => I18n.Key("Rekomendasi tugas belajar"),
-        RewardOutcomes.DevelopmentRecommendation => I18n.Key("Rekomendasi pengembangan kompetensi"),
+        RewardOutcomes.PromotionRecommendation => I18n.Key("Direkomendasikan untuk dipertimbangkan: kenaikan pangkat/jabatan"),
+        RewardOutcomes.StudyRecommendation => study == StudyKind.TugasBelajar
+            ? I18n.Key("Direkomendasikan untuk dipertimbangkan: tugas belajar")
+            : I18n.Key("Direkomendasikan untuk dipertimbangkan: izin belajar"),
+        RewardOutcomes.DevelopmentRecommendation => I18n.Key("Direkomendasikan untuk dipertimbangkan: pengembangan kompetensi"),
         _ => outcome.ToString(),
     };
 

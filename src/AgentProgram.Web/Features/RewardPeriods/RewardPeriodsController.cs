@@ -56,7 +56,7 @@ public sealed class RewardPeriodsController(IStringLocalizer<SharedResource> l) 
     [HttpGet("{id:int}/setujui")]
     [Authorize(Policy = Policies.Leadership)]
     public async Task<IActionResult> Approve(int id, [FromServices] PeriodDetailHandler detail) =>
-        await detail.LoadAsync(id, PeriodResultsQuery.Default, User) is { } page ? View(page) : NotFound();
+        await detail.ApprovalAsync(id, User) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:int}/setujui")]
     [Authorize(Policy = Policies.Leadership)]

@@ -1,4 +1,5 @@
 using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class EditRulesHandler(AppDbContext db, IStringLocalizer<SharedRes
         if (rules is not null)
         {
             errors.AddRange(RewardRulesCheck.Check(rules)
-                .Select(p => new FieldError(RulesForm.FormField(p.Field, tierRows), l[p.Message, [.. p.Args]])));
+                .Select(p => new FieldError(RulesForm.FormField(p.Field, tierRows), l[p.Message, p.FormatArgs(k => l[k])])));
         }
         if (errors.Count > 0) return (EditOutcome.Invalid, errors);
 

@@ -112,7 +112,7 @@ public sealed class RewardSchemesController(IStringLocalizer<SharedResource> l) 
         {
             StepOutcome.NotFound => NotFound(),
             StepOutcome.Refused => await VersionAgainAsync(id, number, detail, errors),
-            _ => Done($"/skema-penghargaan/{id}/versi/{number}", l["Versi {0} disetujui. Periode penghargaan berikutnya dihitung dengan versi ini.", number]),
+            _ => Done($"/skema-penghargaan/{id}/versi/{number}", l["Versi {0} disetujui. Periode yang belum pernah dihitung akan memakai versi ini; periode yang sudah dihitung tetap memakai versinya, kecuali Humas mencentang “Gunakan versi skema terbaru” saat menghitung ulang. Periode yang sudah disetujui tidak berubah.", number]),
         };
     }
 

@@ -214,7 +214,8 @@ public sealed class RulesForm
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static string Dec(decimal d) => d.ToString("0.####", CultureInfo.CurrentCulture);
+    // Shown the way the parser reads it (Indonesian: "," decimal mark), whatever the interface language.
+    private static string Dec(decimal d) => d.ToString("0.####", CultureInfo.GetCultureInfo("id-ID"));
 
     private static string? Int(int? i) => i?.ToString(CultureInfo.InvariantCulture);
 
@@ -224,13 +225,41 @@ public sealed class RulesForm
     {
         public List<FieldError> Errors { get; } = [];
 
+        /// <summary>
+        /// A decimal in the Indonesian way: "," is the decimal mark and "." groups thousands ("1.000,5" is 1000.5).
+        /// Because people also type "0.5", a single "." followed by one or two digits is read as a decimal point.
+        /// Anything else with a "." must be proper thousands grouping ("1.000" is 1000, never 1); what cannot be read
+        /// one way only ("0.001", "1.0000", "1,2,3") is refused rather than guessed.
+        /// </summary>
         public decimal? Dec(string field, string? text, bool required = false)
         {
             if (Blank(field, text, required)) return null;
-            var s = text!.Trim().Replace(',', '.');
-            if (decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return d;
-            Errors.Add(new(field, l[I18n.Key("Isi angka, misalnya 0,5.")]));
+            if (ReadDecimal(text!.Trim()) is { } d) return d;
+            Errors.Add(new(field, l[I18n.Key("Isi angka dengan koma sebagai tanda desimal, misalnya 0,5; titik hanya untuk ribuan, misalnya 1.000.")]));
             return null;
+        }
+
+        internal static decimal? ReadDecimal(string s)
+        {
+            var negative = s.StartsWith('-');
+            if (negative) s = s[1..];
+            string whole, fraction;
+            var comma = s.IndexOf(',', StringComparison.Ordinal);
+            if (comma >= 0)
+            {
+                (whole, fraction) = (s[..comma], s[(comma + 1)..]);
+                if (fraction.Length == 0 || !AllDigits(fraction)) return null;
+            }
+            else if (s.Count(c => c == '.') == 1 && s.Length - s.IndexOf('.', StringComparison.Ordinal) - 1 is 1 or 2)
+            {
+                var dot = s.IndexOf('.', StringComparison.Ordinal);
+                (whole, fraction) = (s[..dot], s[(dot + 1)..]);
+                if (!AllDigits(fraction)) return null;
+            }
+            else (whole, fraction) = (s, "");
+            if (WholeNumber(whole) is not { } digits) return null;
+            var text = fraction.Length == 0 ? digits : digits + "." + fraction;
+            return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? (negative ? -d : d) : null;
         }
 
         public int? Int(string field, string? text, bool required = false)
@@ -241,17 +270,52 @@ public sealed class RulesForm
             return null;
         }
 
-        /// <summary>Whole rupiah; "Rp", spaces and thousands separators are ignored.</summary>
+        /// <summary>
+        /// Whole rupiah written the Indonesian way: optional "Rp", "." between thousands, and optionally ",00" (zero sen):
+        /// "Rp1.000.000,00", "1.000.000" and "1000000" are all one million. Non-zero sen ("1.000,50") and anything that
+        /// could be read two ways ("1,000,000", "1.000.00") are refused with a message, never silently inflated.
+        /// </summary>
         public long? Rupiah(string field, string? text, bool required = false)
         {
             if (Blank(field, text, required)) return null;
-            var s = text!.Trim();
-            if (s.StartsWith("Rp", StringComparison.OrdinalIgnoreCase)) s = s[2..];
-            s = s.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
-            Errors.Add(new(field, l[I18n.Key("Isi nominal rupiah tanpa sen, misalnya 1.000.000.")]));
+            var (value, problem) = ReadRupiah(text!);
+            if (value is { } v) return v;
+            Errors.Add(new(field, l[problem!]));
             return null;
         }
+
+        internal const string RupiahSen = "Nominal rupiah tidak memakai sen. Tulis tanpa sen, misalnya 1.000.000 (atau 1.000.000,00).";
+        internal const string RupiahUnclear = "Isi nominal rupiah dengan titik sebagai pemisah ribuan, misalnya 1.000.000 atau Rp1.000.000,00.";
+
+        internal static (long? Value, string? Problem) ReadRupiah(string text)
+        {
+            var s = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+            if (s.StartsWith("Rp", StringComparison.OrdinalIgnoreCase)) s = s[2..].TrimStart('.');
+            var negative = s.StartsWith('-');
+            if (negative) s = s[1..];
+            var comma = s.IndexOf(',', StringComparison.Ordinal);
+            if (comma >= 0)
+            {
+                var sen = s[(comma + 1)..];
+                s = s[..comma];
+                if (sen.Length is < 1 or > 2 || !AllDigits(sen)) return (null, I18n.Key(RupiahUnclear));
+                if (sen.Any(c => c != '0')) return (null, I18n.Key(RupiahSen));
+            }
+            if (WholeNumber(s) is not { } digits) return (null, I18n.Key(RupiahUnclear));
+            return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? (negative ? -v : v, null) : (null, I18n.Key(RupiahUnclear));
+        }
+
+        /// <summary>Plain digits, or digits grouped by "." in threes with a first group of 1–3 digits not starting with 0 ("12.345.678"); the digits without dots.</summary>
+        private static string? WholeNumber(string s)
+        {
+            if (s.Length == 0) return null;
+            if (!s.Contains('.', StringComparison.Ordinal)) return AllDigits(s) ? s : null;
+            var groups = s.Split('.');
+            if (groups[0].Length is < 1 or > 3 || groups[0][0] == '0' || !AllDigits(groups[0])) return null;
+            return groups.Skip(1).All(g => g.Length == 3 && AllDigits(g)) ? string.Concat(groups) : null;
+        }
+
+        private static bool AllDigits(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
 
         private bool Blank(string field, string? text, bool required)
         {

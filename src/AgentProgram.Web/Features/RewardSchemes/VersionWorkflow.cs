@@ -63,7 +63,19 @@ public sealed class VersionWorkflowHandler(AppDbContext db, AuditLog audit, Time
             return (SchemeAuditActions.Submitted, null);
         }, ct);
 
-    public Task<(StepOutcome, IReadOnlyList<FieldError>)> ApproveAsync(int schemeId, int number, ApproveForm form, ClaimsPrincipal user, CancellationToken ct = default) =>
+    public async Task<(StepOutcome, IReadOnlyList<FieldError>)> ApproveAsync(int schemeId, int number, ApproveForm form, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        // Four eyes: the person who drafted a version (a Humas who is also a Pimpinan) does not approve it.
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var drafted = await db.RewardSchemeVersions.AsNoTracking().Where(x => x.SchemeId == schemeId && x.Number == number)
+            .Select(x => new { x.CreatedByUserId, x.State }).SingleOrDefaultAsync(ct);
+        if (drafted is { State: SchemeVersionState.Submitted } && userId is not null && drafted.CreatedByUserId == userId)
+            return Refused(l["Anda yang membuat versi ini, sehingga tidak dapat menyetujuinya sendiri. Persetujuan harus diberikan oleh Pimpinan lain."]);
+        return await ApproveStepAsync(schemeId, number, form, user, ct);
+    }
+
+    private Task<(StepOutcome, IReadOnlyList<FieldError>)> ApproveStepAsync(int schemeId, int number, ApproveForm form, ClaimsPrincipal user, CancellationToken ct) =>
         StepAsync(schemeId, number, form.Version, SchemeVersionState.Submitted,
             l["Aturan versi ini masih ada yang salah. Kembalikan ke Humas untuk diperbaiki."], v =>
         {

@@ -37,23 +37,25 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
 
     /// <summary>
     /// Calculates (or recalculates) a period whose state is Open or Calculated and whose Version equals
-    /// <paramref name="expectedVersion"/>. Uses the scheme's newest approved version.
+    /// <paramref name="expectedVersion"/>. The first calculation takes the scheme's newest approved
+    /// version and the period keeps it: a later approval of a new version does not change a period's
+    /// rules unless Humas asks for it (<paramref name="useNewestVersion"/>). Approval freezes it.
     /// </summary>
-    public async Task<CalculationOutcome> CalculateAsync(int periodId, int expectedVersion, string? userId, CancellationToken ct = default)
+    public async Task<CalculationOutcome> CalculateAsync(int periodId, int expectedVersion, string? userId, bool useNewestVersion = false, CancellationToken ct = default)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(token);
-            var outcome = await CalculateInTransactionAsync(periodId, expectedVersion, userId, token);
+            var outcome = await CalculateInTransactionAsync(periodId, expectedVersion, userId, useNewestVersion, token);
             if (outcome.Done) await tx.CommitAsync(token);
             else await tx.RollbackAsync(token);
             return outcome;
         }, ct);
     }
 
-    private async Task<CalculationOutcome> CalculateInTransactionAsync(int periodId, int expectedVersion, string? userId, CancellationToken ct)
+    private async Task<CalculationOutcome> CalculateInTransactionAsync(int periodId, int expectedVersion, string? userId, bool useNewestVersion, CancellationToken ct)
     {
         var period = await db.RewardPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return new(null, RefusalMissing);
@@ -61,9 +63,11 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
             return new(null, RefusalState, [PeriodStateLabel(period.State)]);
         if (period.Version != expectedVersion) return new(null, RefusalChanged);
 
-        var scheme = await db.RewardSchemeVersions.AsNoTracking()
-            .Where(v => v.SchemeId == period.SchemeId && v.State == SchemeVersionState.Approved)
-            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        var approvedVersions = db.RewardSchemeVersions.AsNoTracking()
+            .Where(v => v.SchemeId == period.SchemeId && v.State == SchemeVersionState.Approved);
+        var scheme = period.SchemeVersionId is { } kept && !useNewestVersion
+            ? await approvedVersions.SingleOrDefaultAsync(v => v.Id == kept, ct)
+            : await approvedVersions.OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         if (scheme is null) return new(null, RefusalNoScheme);
 
         // Claim the period first: the write lock (SQLite) or row lock (SQL Server) is held to the end,
@@ -126,15 +130,17 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
 
         var agents = await AgentFactsAsync(rules, window, period, ct);
         var visitors = await VisitorsAsync(start, end, ct);
+        // Responses count once Humas has answered or referred them (the agent records them unchecked).
+        var evidenceUntil = window.EvidenceUntilUtc;
         var responses = await db.PublicResponses.AsNoTracking()
-            .Where(p => p.RecordedUtc >= start)
+            .Where(p => p.RecordedUtc >= start && p.RecordedUtc < evidenceUntil && p.Status != ResponseStatus.Open)
             .GroupBy(p => p.ReportId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
         var engine = new RewardEngine(rules, window, visitors);
         var batch = new List<ShareFacts>();
         var current = -1;
-        await foreach (var s in ShareRows(db, rules, start, end).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var s in ShareRows(db, rules, start, end, evidenceUntil).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (s.AgentId != current)
             {
@@ -143,7 +149,8 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
             }
             if (!agents.ContainsKey(s.AgentId)) continue;
             batch.Add(new ShareFacts(s.Id, s.AgentId, s.MessageId, s.AssignmentId, s.Platform, s.PostedUtc, s.State, s.CorrectionCount, s.Mission, s.Published,
-                new WeightedMetrics(s.V ?? 0, s.R ?? 0, s.L ?? 0, s.C ?? 0, s.P ?? 0, s.S ?? 0),
+                new WeightedMetrics(EvidenceKey.Weighted(s.V), EvidenceKey.Weighted(s.R), EvidenceKey.Weighted(s.L),
+                    EvidenceKey.Weighted(s.C), EvidenceKey.Weighted(s.P), EvidenceKey.Weighted(s.S)),
                 responses.TryGetValue(s.Id, out var n) ? n : 0));
         }
         Flush();
@@ -162,30 +169,32 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
 
     /// <summary>
     /// Reports posted or submitted in the period, with their message's mission and publication, and per
-    /// metric the largest value × evidence percent over the report's snapshots (the same as
-    /// <see cref="WeightedMetrics.Of"/>), in agent order.
+    /// metric the reading of the strongest source that gave one (largest value within it), as an
+    /// <see cref="EvidenceKey"/> (the same as <see cref="WeightedMetrics.Of"/>), in agent order.
+    /// Readings taken after <paramref name="evidenceUntil"/> are ignored, so a finished period does not move.
     /// </summary>
-    internal static IQueryable<ShareRow> ShareRows(AppDbContext db, RewardRules rules, DateTime start, DateTime end)
+    internal static IQueryable<ShareRow> ShareRows(AppDbContext db, RewardRules rules, DateTime start, DateTime end, DateTime evidenceUntil)
     {
         long self = rules.EvidencePercent(MetricSource.SelfReported), shot = rules.EvidencePercent(MetricSource.Screenshot),
             csv = rules.EvidencePercent(MetricSource.CsvImport), counter = rules.EvidencePercent(MetricSource.PublicCounter),
             api = rules.EvidencePercent(MetricSource.ApiVerified);
+        const long scale = EvidenceKey.Scale;
         // Snapshots are taken after posting, so those of posts inside the period are taken after its start.
         var snapshots =
             from s in db.ReportSnapshots
-            where s.TakenUtc >= start
-            let pct = s.Source == MetricSource.SelfReported ? self : s.Source == MetricSource.Screenshot ? shot
-                : s.Source == MetricSource.CsvImport ? csv : s.Source == MetricSource.PublicCounter ? counter : api
+            where s.TakenUtc >= start && s.TakenUtc < evidenceUntil
+            let pct = (s.Source == MetricSource.SelfReported ? self : s.Source == MetricSource.Screenshot ? shot
+                : s.Source == MetricSource.CsvImport ? csv : s.Source == MetricSource.PublicCounter ? counter : api) * scale
             group new { s, pct } by s.ReportId into g
             select new
             {
                 ReportId = g.Key,
-                V = g.Max(x => (x.s.Views ?? 0) * x.pct),
-                R = g.Max(x => (x.s.Reach ?? 0) * x.pct),
-                L = g.Max(x => (x.s.Likes ?? 0) * x.pct),
-                C = g.Max(x => (x.s.Comments ?? 0) * x.pct),
-                P = g.Max(x => (x.s.Reposts ?? 0) * x.pct),
-                S = g.Max(x => (x.s.Saves ?? 0) * x.pct),
+                V = g.Max(x => x.s.Views == null ? null : x.pct + x.s.Views),
+                R = g.Max(x => x.s.Reach == null ? null : x.pct + x.s.Reach),
+                L = g.Max(x => x.s.Likes == null ? null : x.pct + x.s.Likes),
+                C = g.Max(x => x.s.Comments == null ? null : x.pct + x.s.Comments),
+                P = g.Max(x => x.s.Reposts == null ? null : x.pct + x.s.Reposts),
+                S = g.Max(x => x.s.Saves == null ? null : x.pct + x.s.Saves),
             };
         return
             from r in db.ShareReports.AsNoTracking()
@@ -268,20 +277,29 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         return facts;
     }
 
-    /// <summary>Each agent's top percent in the approved periods just before this one (newest first), as many as the promotion rule looks back.</summary>
+    /// <summary>
+    /// Each agent's top percent in the approved periods just before this one, newest first, as many as
+    /// the promotion rule looks back: the same scheme, each ending the day before the next starts. A gap
+    /// or a period not yet approved ends the chain, so "consecutive" means consecutive.
+    /// </summary>
     private async Task<Dictionary<int, IReadOnlyList<decimal?>>> PreviousTopPercentsAsync(RewardRules rules, RewardPeriod period, CancellationToken ct)
     {
         var back = Math.Max(0, rules.Promotion.ConsecutivePeriods - 1);
         var map = new Dictionary<int, IReadOnlyList<decimal?>>();
         if (back == 0 || !rules.Promotion.Enabled) return map;
-        var runs = await db.RewardPeriods.AsNoTracking()
-            .Where(p => p.Id != period.Id && p.EndDate < period.StartDate && (p.State == PeriodState.Approved || p.State == PeriodState.Closed) && p.CurrentRunId != null)
-            .OrderByDescending(p => p.EndDate).ThenByDescending(p => p.Id)
-            .Take(back).Select(p => p.CurrentRunId!.Value).ToListAsync(ct);
         var perRun = new List<Dictionary<int, decimal?>>();
-        foreach (var runId in runs)
-            perRun.Add(await db.RewardResults.AsNoTracking().Where(r => r.RunId == runId)
+        var before = period.StartDate.AddDays(-1);
+        for (var i = 0; i < back; i++)
+        {
+            var previous = await db.RewardPeriods.AsNoTracking()
+                .Where(p => p.SchemeId == period.SchemeId && p.EndDate == before && p.CurrentRunId != null
+                            && (p.State == PeriodState.Approved || p.State == PeriodState.Closed))
+                .OrderBy(p => p.Id).Select(p => new { p.StartDate, RunId = p.CurrentRunId!.Value }).FirstOrDefaultAsync(ct);
+            if (previous is null) break;
+            perRun.Add(await db.RewardResults.AsNoTracking().Where(r => r.RunId == previous.RunId)
                 .Select(r => new { r.AgentId, r.TopPercent }).ToDictionaryAsync(r => r.AgentId, r => r.TopPercent, ct));
+            before = previous.StartDate.AddDays(-1);
+        }
         if (perRun.Count == 0) return map;
         foreach (var agentId in perRun.SelectMany(d => d.Keys).Distinct())
             map[agentId] = [.. perRun.Select(d => d.TryGetValue(agentId, out var t) ? t : null)];

@@ -133,6 +133,25 @@ public sealed class RewardEngineTests
     }
 
     [Fact]
+    public void A_stronger_source_overrides_a_larger_weaker_reading()
+    {
+        var rules = Plain with { EvidenceFactors = [new(MetricSource.SelfReported, 40), new(MetricSource.Screenshot, 70), new(MetricSource.CsvImport, 100)] };
+        // The agent typed a million views; the platform export says 300. The export wins outright.
+        var metrics = WeightedMetrics.Of(
+        [
+            (MetricSource.SelfReported, new MetricValues(Views: 1_000_000, Comments: 12)),
+            (MetricSource.CsvImport, new MetricValues(Views: 300)),
+            (MetricSource.SelfReported, new MetricValues(Views: 2_000_000)),
+        ], rules);
+
+        Assert.Equal(300 * 100, metrics.Views);
+        Assert.Equal(12 * 40, metrics.Comments); // the export had no comments: the self-reported number stands, at 40%
+        Assert.Equal(0, metrics.Likes);          // nobody gave likes
+        Assert.Equal(300 * 100, EvidenceKey.Weighted(EvidenceKey.Of(100, 300)));
+        Assert.True(EvidenceKey.Of(100, 1) > EvidenceKey.Of(70, 999_999_999));
+    }
+
+    [Fact]
     public void Engagement_weights_follow_the_mission_tag_and_are_capped_per_share()
     {
         var rules = Plain with
@@ -264,6 +283,10 @@ public sealed class RewardEngineTests
         Assert.Equal(1, Only(results, 1).Rank);
         Assert.Equal(1, Only(results, 2).Rank);
         Assert.Equal(3, Only(results, 3).Rank);
+        // The tie counts at its last place: 2 of 3.
+        Assert.Equal(66.6667m, Only(results, 1).TopPercent);
+        Assert.Equal(66.6667m, Only(results, 2).TopPercent);
+        Assert.Equal(100m, Only(results, 3).TopPercent);
         Assert.True(Only(results, 1).Outcomes.HasFlag(RewardOutcomes.Recognition));
         Assert.True(Only(results, 2).Outcomes.HasFlag(RewardOutcomes.Recognition));
         Assert.False(Only(results, 3).Outcomes.HasFlag(RewardOutcomes.Recognition));
@@ -329,9 +352,9 @@ public sealed class RewardEngineTests
     {
         var rules = Plain with
         {
-            Promotion = new PromotionRule(Enabled: true, TopPercent: 50, ConsecutivePeriods: 2, MinParticipationPercent: 100),
-            Study = new StudyRule(Enabled: true, Kind: StudyKind.TugasBelajar, TopPercent: 50, MinParticipationPercent: 100),
-            Development = new DevelopmentRule(Enabled: true, TopPercent: 50, MinParticipationPercent: 100),
+            Promotion = new PromotionRule(Enabled: true, TopPercent: 75, ConsecutivePeriods: 2, MinParticipationPercent: 100),
+            Study = new StudyRule(Enabled: true, Kind: StudyKind.TugasBelajar, TopPercent: 75, MinParticipationPercent: 100),
+            Development = new DevelopmentRule(Enabled: true, TopPercent: 75, MinParticipationPercent: 100),
         };
         var agents = new[]
         {
@@ -340,7 +363,7 @@ public sealed class RewardEngineTests
             new AgentFacts(3, 1, EmploymentType.Cpns, Assignments: 1, PreviousTopPercents: [10m]),
             Pns(4, assignments: 1, previous: [90m]),
         };
-        // Agents 1–3 tie at the top (rank 1 of 4: 25%); agent 4 shares nothing (rank 4: 100%).
+        // Agents 1–3 tie at the top (rank 1; the tie's last place is 3 of 4: 75%); agent 4 shares nothing (100%).
         var results = RewardEngine.Compute(rules, October, agents, [Share(1, 1), Share(2, 1), Share(3, 1)]);
 
         Assert.Equal(RewardOutcomes.PromotionRecommendation | RewardOutcomes.StudyRecommendation, Only(results, 1).Outcomes);
@@ -353,13 +376,14 @@ public sealed class RewardEngineTests
     [Fact]
     public void Promotion_needs_the_streak_and_the_participation_rate()
     {
-        var rules = Plain with { Promotion = new PromotionRule(Enabled: true, TopPercent: 50, ConsecutivePeriods: 3, MinParticipationPercent: 50) };
+        // All four tie (each the top 100%), so the gate is set at 100% and the history decides.
+        var rules = Plain with { Promotion = new PromotionRule(Enabled: true, TopPercent: 100, ConsecutivePeriods: 3, MinParticipationPercent: 50) };
         var agents = new[]
         {
             Pns(1, assignments: 2, previous: [20m, 40m]),   // streak 3, rate 50%: yes
             Pns(2, assignments: 2, previous: [20m, null]),  // not ranked two periods ago: streak 2
             Pns(3, assignments: 4, previous: [20m, 40m]),   // rate 1 of 4 = 25%: no
-            Pns(4, assignments: 2, previous: [60m, 10m]),   // the streak breaks at the previous period: 1
+            Pns(4, assignments: 2, previous: [null, 10m]),  // not ranked in the previous period: the streak breaks there
         };
         var shares = new[] { Share(1, 1), Share(2, 1), Share(3, 1), Share(4, 1) };
         var results = RewardEngine.Compute(rules, October, agents, shares);

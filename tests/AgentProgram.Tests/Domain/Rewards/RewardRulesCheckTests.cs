@@ -97,11 +97,11 @@ public sealed partial class RewardRulesCheckTests
             Development = new DevelopmentRule(MinParticipationPercent: percent),
         };
 
-        var problems = Check(rules);
+        // (101% for screenshots also breaks the evidence order; that problem is checked on its own elsewhere.)
+        var problems = Check(rules).Where(p => p.Message == RewardRulesTexts.PercentRange);
 
         Assert.Equal(["EvidenceFactors[0].Percent", "ParticipationWeightPercent", "Promotion.MinParticipationPercent", "Study.MinParticipationPercent", "Development.MinParticipationPercent"],
             problems.Select(p => p.Field));
-        Assert.All(problems, p => Assert.Equal(RewardRulesTexts.PercentRange, p.Message));
         Assert.Empty(Check(RewardRules.Default with { ParticipationWeightPercent = 0 }));
         Assert.Empty(Check(RewardRules.Default with { ParticipationWeightPercent = 100 }));
     }

@@ -230,7 +230,7 @@ public sealed class MyRewardsTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task The_leaderboard_shows_names_without_NIPs_only_when_the_institution_turns_it_on()
     {
-        var s = await SeedAsync();
+        var s = await SeedAsync(PeriodState.Approved);
         var client = await app.SignInAsAsync(s.B.Email);
         var url = $"/penghargaan-saya/{s.PeriodId}/peringkat";
 
@@ -253,6 +253,76 @@ public sealed class MyRewardsTests(AppFactory app) : IClassFixture<AppFactory>
         await SetLeaderboardAsync(false);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/penghargaan-saya/987654/peringkat")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_provisional_leaderboard_shows_no_names_until_the_period_is_approved()
+    {
+        var s = await SeedAsync(PeriodState.Calculated);
+        var client = await app.SignInAsAsync(s.B.Email);
+        await SetLeaderboardAsync(true);
+        try
+        {
+            var page = await Html(await client.GetAsync($"/penghargaan-saya/{s.PeriodId}/peringkat"));
+            Assert.Equal(["Peringkat teratas dengan nama ditampilkan setelah hasil periode ini disetujui Pimpinan."], TextsOf(page, "leaderboard-pending"));
+            Assert.Equal(0, Count(page, "leader-row"));
+            Assert.DoesNotContain(s.A.Name, page);
+        }
+        finally
+        {
+            await SetLeaderboardAsync(false);
+        }
+    }
+
+    [Fact]
+    public async Task The_leaderboard_keeps_everyone_tied_at_tenth_place()
+    {
+        var scheme = await AgentProgram.Tests.Features.RewardPeriods.PeriodSeed.SchemeAsync(app);
+        var period = await AgentProgram.Tests.Features.RewardPeriods.PeriodSeed.PeriodAsync(app, scheme.SchemeId);
+        var n = Interlocked.Increment(ref _n);
+        var agents = new List<SeededAgent>();
+        for (var i = 0; i < 12; i++) agents.Add(await app.SeedAgentAsync($"Agen Seri {n}-{i:00}"));
+        // Ranks 1..9, then three agents tied at 10.
+        var results = agents.Select((a, i) => AgentProgram.Tests.Features.RewardPeriods.PeriodSeed.Result(a.AgentId, Math.Min(i + 1, 10), 100 - Math.Min(i, 9))).ToList();
+        await AgentProgram.Tests.Features.RewardPeriods.PeriodSeed.RunAsync(app, period.Id, scheme.VersionId, results, PeriodState.Closed);
+        await SetLeaderboardAsync(true);
+        try
+        {
+            var page = await Html(await (await app.SignInAsAsync(agents[0].Email)).GetAsync($"/penghargaan-saya/{period.Id}/peringkat"));
+            Assert.Equal(12, Count(page, "leader-row"));
+            Assert.Equal(agents.Select(a => a.Name).ToHashSet(), TextsOf(page, "leader-name").ToHashSet());
+        }
+        finally
+        {
+            await SetLeaderboardAsync(false);
+        }
+    }
+
+    [Fact]
+    public async Task Disciplinary_and_neutrality_reasons_are_shown_only_to_HR_administrators_and_the_agent()
+    {
+        var s = await SeedAsync(bIneligible: IneligibleReasons.DisciplinarySanction | IneligibleReasons.NeutralityBreach);
+        var url = $"/penghargaan/{s.PeriodId}/agen/{s.B.AgentId}";
+        const string generic = "Tidak memenuhi syarat kepegawaian (rinciannya pada Bagian Kepegawaian)";
+        foreach (var role in new[] { Roles.Humas, Roles.Pimpinan })
+        {
+            var (_, client) = await app.StaffAsync(role);
+            var page = await Html(await client.GetAsync(url));
+            Assert.Contains(generic, page);
+            Assert.DoesNotContain("hukuman disiplin", page);
+            Assert.DoesNotContain("netralitas", page);
+        }
+        foreach (var role in new[] { Roles.Kepegawaian, Roles.Administrator })
+        {
+            var (_, client) = await app.StaffAsync(role);
+            var page = await Html(await client.GetAsync(url));
+            Assert.Contains("tercatat hukuman disiplin pada periode ini", page);
+            Assert.Contains("tercatat pelanggaran netralitas atau etika pada periode ini", page);
+            Assert.DoesNotContain(generic, page);
+        }
+        var own = await Html(await (await app.SignInAsAsync(s.B.Email)).GetAsync($"/penghargaan-saya/{s.PeriodId}"));
+        Assert.Contains("tercatat hukuman disiplin pada periode ini", own);
+        Assert.DoesNotContain(generic, own);
     }
 
     [Fact]

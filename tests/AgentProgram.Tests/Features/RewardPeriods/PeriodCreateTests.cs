@@ -20,6 +20,9 @@ public sealed class PeriodCreateTests(AppFactory app) : IClassFixture<AppFactory
         var scheme = await SchemeAsync(app);
         var (humas, client) = await app.StaffAsync(Roles.Humas);
         var s = scheme.SchemeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Periods of one scheme never overlap, so the quarter and the semester go on schemes of their own.
+        var sq = (await SchemeAsync(app)).SchemeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ss = (await SchemeAsync(app)).SchemeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var monthly = await client.PostFormAsync(New, New, ("Kind", "Monthly"), ("Year", "2031"), ("Month", "10"), ("SchemeId", s));
         Assert.Equal(HttpStatusCode.Redirect, monthly.StatusCode);
@@ -29,11 +32,11 @@ public sealed class PeriodCreateTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal((PeriodKind.Monthly, PeriodState.Open, scheme.SchemeId, humas.Id), (oct.Kind, oct.State, oct.SchemeId, oct.CreatedByUserId));
         Assert.Null(oct.CurrentRunId);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(New, New, ("Kind", "Quarterly"), ("Year", "2031"), ("Quarter", "4"), ("SchemeId", s))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(New, New, ("Kind", "Quarterly"), ("Year", "2031"), ("Quarter", "4"), ("SchemeId", sq))).StatusCode);
         var q4 = await ByNameAsync("Triwulan IV 2031");
         Assert.Equal((new DateOnly(2031, 10, 1), new DateOnly(2031, 12, 31), PeriodKind.Quarterly), (q4.StartDate, q4.EndDate, q4.Kind));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(New, New, ("Kind", "Semester"), ("Year", "2031"), ("Semester", "2"), ("SchemeId", s))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(New, New, ("Kind", "Semester"), ("Year", "2031"), ("Semester", "2"), ("SchemeId", ss))).StatusCode);
         var s2 = await ByNameAsync("Semester II 2031");
         Assert.Equal((new DateOnly(2031, 7, 1), new DateOnly(2031, 12, 31), PeriodKind.Semester), (s2.StartDate, s2.EndDate, s2.Kind));
 
@@ -68,9 +71,10 @@ public sealed class PeriodCreateTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Matches($"<option value=\"{s}\" selected=\"selected\">", html);
         Assert.Equal(1, await app.WithDb(db => db.RewardPeriods.CountAsync(p => p.Name == "Mei 2032")));
 
-        // A different name for the same month is fine (no overlap check).
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(New, New, ("Kind", "Monthly"), ("Year", "2032"), ("Month", "5"),
-            ("Name", "Mei 2032 (ulang)"), ("SchemeId", s))).StatusCode);
+        // A different name for the same month is still refused: the dates overlap Mei 2032 of the same scheme.
+        var overlap = await client.PostFormAsync(New, New, ("Kind", "Monthly"), ("Year", "2032"), ("Month", "5"), ("Name", "Mei 2032 (ulang)"), ("SchemeId", s));
+        Assert.Equal(HttpStatusCode.OK, overlap.StatusCode);
+        Assert.Contains("tumpang tindih dengan periode Mei 2032", WebUtility.HtmlDecode(await overlap.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class PeriodResultsTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("Rp 1.000.000", html);
         Assert.Equal("4", TextsOf(html, "total-agents").Single());
         Assert.Equal("3", TextsOf(html, "total-eligible").Single());
-        Assert.Contains("Rekomendasi promosi", html);
+        Assert.Contains("Direkomendasikan untuk dipertimbangkan: kenaikan pangkat/jabatan", System.Net.WebUtility.HtmlDecode(html));
         Assert.Equal(1, Count(html, "ineligible"));
 
         Assert.Equal(["Citra Lestari"], TextsOf(await client.GetHtmlAsync(page + "?cari=citra"), "result-name"));

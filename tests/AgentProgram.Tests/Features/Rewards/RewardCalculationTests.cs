@@ -124,12 +124,18 @@ public sealed class RewardCalculationTests(AppFactory app) : IClassFixture<AppFa
                     var snaps = Enumerable.Range(0, rnd.Next(0, 4)).Select(_ => (sources[rnd.Next(sources.Length)],
                         rnd.Next(4) == 0 ? (long?)null : rnd.Next(0, 20_000), (long?)rnd.Next(0, 300), rnd.Next(3) == 0 ? (long?)null : rnd.Next(0, 50), (long?)rnd.Next(0, 20))).ToList();
                     var id = await ReportAsync(app, assignmentId, posted, state, platform, corrections, snaps);
+                    // Responses count once Humas answered or referred them; open ones do not.
                     var responses = rnd.Next(4) == 0 ? rnd.Next(1, 3) : 0;
-                    if (responses > 0)
+                    var open = rnd.Next(3) == 0 ? 1 : 0;
+                    if (responses + open > 0)
                         await app.WithDb(async db =>
                         {
-                            for (var q = 0; q < responses; q++)
-                                db.PublicResponses.Add(new PublicResponse { ReportId = id, MessageId = messageId, AgentId = agents[i].AgentId, Text = "Tanya", Kind = ResponseKind.Question, Sentiment = Sentiment.Neutral, RecordedUtc = posted.AddHours(2) });
+                            for (var q = 0; q < responses + open; q++)
+                                db.PublicResponses.Add(new PublicResponse
+                                {
+                                    ReportId = id, MessageId = messageId, AgentId = agents[i].AgentId, Text = "Tanya", Kind = ResponseKind.Question, Sentiment = Sentiment.Neutral,
+                                    RecordedUtc = posted.AddHours(2), Status = q < responses ? (q % 2 == 0 ? ResponseStatus.Answered : ResponseStatus.Referred) : ResponseStatus.Open,
+                                });
                             await db.SaveChangesAsync();
                             return 0;
                         });
@@ -160,6 +166,19 @@ public sealed class RewardCalculationTests(AppFactory app) : IClassFixture<AppFa
             }
             agents[i] = agents[i] with { Assignments = assignedInPeriod };
         }
+
+        // A reading taken after the evidence grace does not count (were it counted, the CSV import would win).
+        var late = shares.First(s => s.State == ReportState.Verified && window.Contains(s.PostedUtc)).ReportId;
+        await app.WithDb(async db =>
+        {
+            db.ReportSnapshots.Add(new ReportSnapshot
+            {
+                ReportId = late, Source = MetricSource.CsvImport, Window = SnapshotWindow.Other, TakenUtc = window.EvidenceUntilUtc,
+                CreatedUtc = window.EvidenceUntilUtc, Views = 9_000_000, Likes = 9_000, Comments = 900, Reposts = 900,
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
 
         // The period considers reports posted or submitted (an hour after posting here) inside it.
         var considered = shares.Where(s => window.Contains(s.PostedUtc) || window.Contains(s.PostedUtc.AddHours(1))).ToList();
@@ -332,7 +351,7 @@ public sealed class RewardStreakTests(AppFactory app) : IClassFixture<AppFactory
             var a = await AssignAsync(app, september, agent.AgentId);
             for (var k = 0; k < sepShares; k++) await ReportAsync(app, a, published.AddHours(k + 1));
             var b = await AssignAsync(app, october, agent.AgentId);
-            for (var k = 0; k < 2; k++) await ReportAsync(app, b, published.AddMonths(1).AddHours(k + 1));
+            for (var k = 0; k < (agent == steady ? 3 : 2); k++) await ReportAsync(app, b, published.AddMonths(1).AddHours(k + 1));
         }
         var scheme = await SchemeAsync(app, rules, "Skema Beruntun");
         var sep = await PeriodAsync(app, scheme, "Sep Beruntun", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30));
@@ -350,7 +369,7 @@ public sealed class RewardStreakTests(AppFactory app) : IClassFixture<AppFactory
         var results = await app.WithDb(db => db.RewardResults.AsNoTracking().Where(r => r.RunId == run.Id).ToDictionaryAsync(r => r.AgentId));
         Assert.Equal(2, results[steady.AgentId].PromotionStreak);
         Assert.True(results[steady.AgentId].Outcomes.HasFlag(RewardOutcomes.PromotionRecommendation));
-        Assert.Equal(1, results[newcomer.AgentId].PromotionStreak); // top 50% now, not ranked high in September
+        Assert.Equal(0, results[newcomer.AgentId].PromotionStreak); // second of two: the top 100%, outside the top 50%
         Assert.False(results[newcomer.AgentId].Outcomes.HasFlag(RewardOutcomes.PromotionRecommendation));
     }
 }

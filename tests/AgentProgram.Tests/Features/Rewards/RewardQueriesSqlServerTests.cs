@@ -21,7 +21,7 @@ public sealed class RewardQueriesSqlServerTests
     public void Share_rows_aggregate_snapshots_by_report_with_the_evidence_factors_as_parameters()
     {
         using var db = SqlServer();
-        var sql = RewardCalculationService.ShareRows(db, RewardRules.Default, Start, End).ToQueryString();
+        var sql = RewardCalculationService.ShareRows(db, RewardRules.Default, Start, End, End.AddDays(8)).ToQueryString();
 
         Assert.Contains("GROUP BY [r", sql, StringComparison.Ordinal);
         Assert.Contains("MAX(", sql, StringComparison.Ordinal);
