@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using AgentProgram.Web.Domain.Employees;
+using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Reports;
 
@@ -40,7 +41,18 @@ public sealed class RewardEngine
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _window = window ?? throw new ArgumentNullException(nameof(window));
         _visitors = visitors ?? new Dictionary<(int, Platform), int>();
+        // Points per unit for each mission tag and metric, looked up once: per counted (weighted) unit for
+        // the six post metrics (the weighting is in hundredths), per visitor or response for the other two.
+        var missions = Enum.GetValues<MissionTag>();
+        _perUnit = new decimal[missions.Max(m => (int)m) + 1, (int)EngagementMetric.PublicResponses + 1];
+        foreach (var mission in missions)
+            foreach (var metric in Enum.GetValues<EngagementMetric>())
+                _perUnit[(int)mission, (int)metric] = metric is EngagementMetric.UniqueVisitors or EngagementMetric.PublicResponses
+                    ? rules.PointsPer(mission, metric)
+                    : rules.PointsPer(mission, metric) / 100m;
     }
+
+    private readonly decimal[,] _perUnit;
 
     /// <summary>Computes one agent's lines and sub-scores. <paramref name="shares"/> must all be this agent's.</summary>
     public void AddAgent(AgentFacts agent, IEnumerable<ShareFacts> shares)
@@ -136,15 +148,16 @@ public sealed class RewardEngine
     private decimal EngagementOf(in ShareFacts s, int visitors)
     {
         decimal sum = 0;
+        var m = (int)s.Mission;
         foreach (var kind in MetricValues.Kinds)
         {
             var weighted = s.Metrics[kind];
             if (weighted == 0) continue;
-            var per = _rules.PointsPer(s.Mission, (EngagementMetric)(int)kind);
-            if (per != 0) sum += weighted / 100m * per;
+            var per = _perUnit[m, (int)kind];
+            if (per != 0) sum += weighted * per;
         }
-        if (visitors > 0) sum += visitors * _rules.PointsPer(s.Mission, EngagementMetric.UniqueVisitors);
-        if (s.Responses > 0) sum += s.Responses * _rules.PointsPer(s.Mission, EngagementMetric.PublicResponses);
+        if (visitors > 0) sum += visitors * _perUnit[m, (int)EngagementMetric.UniqueVisitors];
+        if (s.Responses > 0) sum += s.Responses * _perUnit[m, (int)EngagementMetric.PublicResponses];
         return Round(Math.Min(sum, _rules.EngagementCapPerShare));
     }
 

@@ -26,7 +26,7 @@ public sealed record CalculationOutcome(RewardRun? Run, string? Refusal = null, 
 /// order through the pure <see cref="RewardEngine"/> (caps depend on posting order, which a GROUP BY cannot
 /// express portably), and writes one run and one result row per agent. A crash anywhere leaves nothing.
 /// </summary>
-public sealed class RewardCalculationService(AppDbContext db, Display display, TimeProvider clock, AuditLog audit)
+public sealed class RewardCalculationService(AppDbContext db, Display display, TimeProvider clock, AuditLog audit, IServiceScopeFactory scopes)
 {
     public const string RefusalChanged = "Periode ini baru saja dihitung atau diubah oleh pengguna lain. Hasil terbaru ditampilkan; muat ulang bila perlu.";
     public const string RefusalState = "Periode berstatus {0} tidak dapat dihitung ulang.";
@@ -129,7 +129,9 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         var end = window.EndUtc;
 
         var agents = await AgentFactsAsync(rules, window, period, ct);
-        var visitors = await VisitorsAsync(start, end, ct);
+        // The visitors are counted on a second connection while the database prepares the shares' snapshot
+        // sums for the first row (the two longest reads, side by side on two cores).
+        var visitorsTask = Task.Run(() => VisitorsAsync(start, end, ct), ct);
         // Responses count once Humas has answered or referred them (the agent records them unchecked).
         var evidenceUntil = window.EvidenceUntilUtc;
         var responses = await db.PublicResponses.AsNoTracking()
@@ -137,11 +139,16 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
             .GroupBy(p => p.ReportId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-        var engine = new RewardEngine(rules, window, visitors);
+        RewardEngine engine;
         var batch = new List<ShareFacts>();
         var current = -1;
-        await foreach (var s in ShareRows(db, rules, start, end, evidenceUntil).AsAsyncEnumerable().WithCancellation(ct))
+        await using var rows = ShareRows(db, rules, start, end, evidenceUntil).AsAsyncEnumerable().GetAsyncEnumerator(ct);
+        bool more;
+        try { more = await rows.MoveNextAsync(); }
+        finally { engine = new RewardEngine(rules, window, await visitorsTask); }
+        for (; more; more = await rows.MoveNextAsync())
         {
+            var s = rows.Current;
             if (s.AgentId != current)
             {
                 Flush();
@@ -209,10 +216,12 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
                 sn == null ? null : sn.C, sn == null ? null : sn.P, sn == null ? null : sn.S);
     }
 
-    /// <summary>Unique non-bot visitors per tracked link (assignment and platform) in the period.</summary>
+    /// <summary>Unique non-bot visitors per tracked link (assignment and platform) in the period, read on a connection of its own.</summary>
     private async Task<Dictionary<(int, Platform), int>> VisitorsAsync(DateTime start, DateTime end, CancellationToken ct)
     {
-        var rows = await VisitorRows(db, start, end).ToListAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await VisitorRows(own, start, end).ToListAsync(ct);
         var map = new Dictionary<(int, Platform), int>(rows.Count);
         foreach (var r in rows) map[(r.AssignmentId, r.Platform)] = r.Visitors;
         return map;
