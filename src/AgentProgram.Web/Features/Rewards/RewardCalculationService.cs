@@ -60,7 +60,7 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         var period = await db.RewardPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return new(null, RefusalMissing);
         if (period.State is not (PeriodState.Open or PeriodState.Calculated))
-            return new(null, RefusalState, [PeriodStateLabel(period.State)]);
+            return new(null, RefusalState, [PeriodWorkflow.Label(period.State)]);
         if (period.Version != expectedVersion) return new(null, RefusalChanged);
 
         var approvedVersions = db.RewardSchemeVersions.AsNoTracking()
@@ -314,13 +314,4 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
             map[agentId] = [.. perRun.Select(d => d.TryGetValue(agentId, out var t) ? t : null)];
         return map;
     }
-
-    public static string PeriodStateLabel(PeriodState state) => state switch
-    {
-        PeriodState.Open => I18n.Key("Terbuka"),
-        PeriodState.Calculated => I18n.Key("Dihitung"),
-        PeriodState.Approved => I18n.Key("Disetujui"),
-        PeriodState.Closed => I18n.Key("Ditutup"),
-        _ => state.ToString(),
-    };
 }

@@ -1,3 +1,4 @@
+using AgentProgram.Tests.Localization;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -9,13 +10,7 @@ namespace AgentProgram.Tests.Domain.Reports;
 /// <summary>Every Indonesian text the report rules produce is a localizer key with an English entry (Resources/Reports.en.json).</summary>
 public sealed partial class ReportTextsTests
 {
-    public static TheoryData<string, string> Texts()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var f in typeof(ReportTexts).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
-            data.Add(f.Name, (string)f.GetRawConstantValue()!);
-        return data;
-    }
+    public static TheoryData<string, string> Texts() => TextConstants.Of(typeof(ReportTexts));
 
     [Theory]
     [MemberData(nameof(Texts))]
@@ -26,14 +21,14 @@ public sealed partial class ReportTextsTests
         Assert.True(english.TryGetValue(indonesian, out var translation), $"ReportTexts.{name} has no entry in Resources/*.en.json");
         Assert.False(string.IsNullOrWhiteSpace(translation));
         Assert.NotEqual(indonesian, translation);
-        Assert.Equal(Placeholders(indonesian), Placeholders(translation));
+        Assert.Equal(TextConstants.Placeholders(indonesian), TextConstants.Placeholders(translation));
     }
 
     [Theory]
     [MemberData(nameof(Texts))]
     public void Every_text_formats_with_numbers_and_strings(string name, string indonesian)
     {
-        var count = PlaceholderPattern().Matches(indonesian).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
+        var count = TextConstants.PlaceholderPattern().Matches(indonesian).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
         var numbers = Enumerable.Range(0, count).Select(i => (object)(1_000_000L + i)).ToArray();
         var english = JsonStringLocalizerFactory.LoadEnglish()[indonesian];
 
@@ -81,9 +76,4 @@ public sealed partial class ReportTextsTests
         Assert.Equal("Jumlah suka turun dari 50 (2026-03-04 01:30 UTC) menjadi 40 (2026-03-05 01:30 UTC). Angka kumulatif seharusnya tidak berkurang; periksa sumber kedua angka.", flag.ToIndonesian());
     }
 
-    private static string[] Placeholders(string format) =>
-        [.. PlaceholderPattern().Matches(format).Select(m => m.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    [GeneratedRegex(@"\{(\d+)(?::[^}]*)?\}")]
-    private static partial Regex PlaceholderPattern();
 }

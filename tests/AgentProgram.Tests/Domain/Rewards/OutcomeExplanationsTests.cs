@@ -1,3 +1,4 @@
+using AgentProgram.Tests.Localization;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -166,8 +167,7 @@ public sealed partial class OutcomeExplanationsTests
     [Fact]
     public void Every_text_has_an_English_translation_with_the_same_placeholders()
     {
-        var consts = typeof(OutcomeExplanations).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var consts = TextConstants.Of(typeof(OutcomeExplanations)).Select(row => (string)row[1]).ToList();
         Assert.Equal(consts.Order(StringComparer.Ordinal), OutcomeExplanations.AllTexts.Order(StringComparer.Ordinal));
 
         var english = JsonStringLocalizerFactory.LoadEnglish();
@@ -175,13 +175,8 @@ public sealed partial class OutcomeExplanationsTests
         {
             Assert.True(english.TryGetValue(text, out var translation), $"No English for \"{text}\"");
             Assert.NotEqual(text, translation);
-            Assert.Equal(Placeholders(text), Placeholders(translation!));
+            Assert.Equal(TextConstants.Placeholders(text), TextConstants.Placeholders(translation!));
         }
     }
 
-    private static string[] Placeholders(string format) =>
-        [.. PlaceholderPattern().Matches(format).Select(m => m.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
-    private static partial Regex PlaceholderPattern();
 }

@@ -1,3 +1,4 @@
+using AgentProgram.Tests.Localization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AgentProgram.Web.Domain.Messages;
@@ -203,13 +204,7 @@ public sealed partial class RewardRulesCheckTests
         Assert.Equal(2, back.Incentive.TierList.Count);
     }
 
-    public static TheoryData<string, string> Texts()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var f in typeof(RewardRulesTexts).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
-            data.Add(f.Name, (string)f.GetRawConstantValue()!);
-        return data;
-    }
+    public static TheoryData<string, string> Texts() => TextConstants.Of(typeof(RewardRulesTexts));
 
     [Theory]
     [MemberData(nameof(Texts))]
@@ -219,12 +214,7 @@ public sealed partial class RewardRulesCheckTests
 
         Assert.True(english.TryGetValue(indonesian, out var translation), $"RewardRulesTexts.{name} has no entry in Resources/*.en.json");
         Assert.NotEqual(indonesian, translation);
-        Assert.Equal(Placeholders(indonesian), Placeholders(translation!));
+        Assert.Equal(TextConstants.Placeholders(indonesian), TextConstants.Placeholders(translation!));
     }
 
-    private static string[] Placeholders(string format) =>
-        [.. PlaceholderPattern().Matches(format).Select(m => m.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
-    private static partial Regex PlaceholderPattern();
 }

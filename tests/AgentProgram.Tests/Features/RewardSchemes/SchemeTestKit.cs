@@ -9,8 +9,7 @@ public static partial class SchemeTestKit
 {
     public static async Task<string> HtmlOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    public static string LocationOf(HttpResponseMessage response) =>
-        response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : throw new InvalidOperationException($"No redirect: {(int)response.StatusCode}.");
+    public static string LocationOf(HttpResponseMessage response) => Admin.AdminTestKit.LocationOf(response);
 
     /// <summary>Humas creates a scheme; returns its id.</summary>
     public static async Task<int> CreateSchemeAsync(this HttpClient humas, string name, string? description = null)

@@ -210,21 +210,13 @@ public sealed class RewardCalculationTests(AppFactory app) : IClassFixture<AppFa
         Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(e => e.Action == "RewardPeriod.Calculated" && e.EntityKey == period.Id.ToString())));
     }
 
-    private async Task<CalculationOutcome> Calculate(int periodId, int version)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RewardCalculationService>().CalculateAsync(periodId, version, "uji");
-    }
+    private Task<CalculationOutcome> Calculate(int periodId, int version) => CalculateAsync(app, periodId, version);
 }
 
 /// <summary>Runs, recalculation, freezing and concurrent presses on a small period.</summary>
 public sealed class RewardRunTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<CalculationOutcome> Calculate(int periodId, int version)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RewardCalculationService>().CalculateAsync(periodId, version, "uji");
-    }
+    private Task<CalculationOutcome> Calculate(int periodId, int version) => CalculateAsync(app, periodId, version);
 
     private Task<RewardPeriod> Reload(int id) => app.WithDb(db => db.RewardPeriods.AsNoTracking().SingleAsync(p => p.Id == id));
 
@@ -331,11 +323,7 @@ public sealed class RewardRunTests(AppFactory app) : IClassFixture<AppFactory>
 /// <summary>The promotion rule's streak counts the agent's standing in the approved periods before this one.</summary>
 public sealed class RewardStreakTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<CalculationOutcome> Calculate(int periodId, int version)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RewardCalculationService>().CalculateAsync(periodId, version, "uji");
-    }
+    private Task<CalculationOutcome> Calculate(int periodId, int version) => CalculateAsync(app, periodId, version);
 
     [Fact]
     public async Task Promotion_streak_reads_the_previous_approved_period()

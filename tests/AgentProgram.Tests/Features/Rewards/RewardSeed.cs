@@ -3,7 +3,9 @@ using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
+using AgentProgram.Web.Features.Rewards;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentProgram.Tests.Features.Rewards;
 
@@ -81,6 +83,13 @@ public static class RewardSeed
             await db.SaveChangesAsync();
             return r.Id;
         });
+
+    /// <summary>Presses "Hitung" as user "uji", through the real service in a scope of its own.</summary>
+    public static async Task<CalculationOutcome> CalculateAsync(AppFactory app, int periodId, int version)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RewardCalculationService>().CalculateAsync(periodId, version, "uji");
+    }
 
     /// <summary>A PNS agent enrolled at the start of 2026 (so before every period the tests use).</summary>
     public static async Task<TrackedLinkSeed.SeededAgent> AgentAsync(AppFactory app, string name, int? unitId = null)

@@ -30,22 +30,7 @@ public sealed partial class RewardsVerbTests : IDisposable
     [GeneratedRegex(@"^agents (\d+), eligible (\d+), recognised (\d+), incentives Rp (\d+), recommendations (\d+)$")]
     private static partial Regex LinePattern();
 
-    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AgentProgram.Web.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        psi.Environment["ConnectionStrings__Default"] = $"Data Source={Db}";
-        psi.Environment["Storage__DataPath"] = _dir;
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, (await stdout).Trim(), (await stderr).Trim());
-    }
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => CliProcess.RunAsync(_dir, Db, args);
 
     private SqliteAppDbContext Context() => new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Db}").Options);
 
