@@ -1541,3 +1541,125 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE TABLE [DocumentCounters] (
+        [Kind] nvarchar(30) NOT NULL,
+        [Year] int NOT NULL,
+        [LastSequence] int NOT NULL,
+        CONSTRAINT [PK_DocumentCounters] PRIMARY KEY ([Kind], [Year])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE TABLE [DocumentNumberFormats] (
+        [Kind] nvarchar(30) NOT NULL,
+        [Pattern] nvarchar(100) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_DocumentNumberFormats] PRIMARY KEY ([Kind])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE TABLE [IssuedDocuments] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] nvarchar(30) NOT NULL,
+        [SubjectKey] nvarchar(100) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [Number] nvarchar(100) NOT NULL,
+        [Year] int NOT NULL,
+        [Sequence] int NOT NULL,
+        [VerificationCode] varchar(16) NOT NULL,
+        [IssuedOn] date NOT NULL,
+        [SignerName] nvarchar(200) NULL,
+        [SignerTitle] nvarchar(200) NULL,
+        [SignedElectronically] bit NOT NULL,
+        [FinalisedUtc] datetime2 NOT NULL,
+        [FinalisedByUserId] nvarchar(64) NULL,
+        [Sha256] varchar(64) NOT NULL,
+        [Length] bigint NOT NULL,
+        [FileName] nvarchar(150) NOT NULL,
+        [PeriodId] int NULL,
+        [AgentId] int NULL,
+        [MessageId] int NULL,
+        CONSTRAINT [PK_IssuedDocuments] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE TABLE [IssuedDocumentContents] (
+        [DocumentId] bigint NOT NULL,
+        [Bytes] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_IssuedDocumentContents] PRIMARY KEY ([DocumentId]),
+        CONSTRAINT [FK_IssuedDocumentContents_IssuedDocuments_DocumentId] FOREIGN KEY ([DocumentId]) REFERENCES [IssuedDocuments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuedDocuments_Kind_SubjectKey] ON [IssuedDocuments] ([Kind], [SubjectKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuedDocuments_Kind_Year_Sequence] ON [IssuedDocuments] ([Kind], [Year], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE INDEX [IX_IssuedDocuments_MessageId] ON [IssuedDocuments] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE INDEX [IX_IssuedDocuments_PeriodId] ON [IssuedDocuments] ([PeriodId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuedDocuments_VerificationCode] ON [IssuedDocuments] ([VerificationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204204932_Documents'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204204932_Documents', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -64,6 +64,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<Domain.Rewards.RewardRun> RewardRuns => Set<Domain.Rewards.RewardRun>();
     public DbSet<Domain.Rewards.RewardResult> RewardResults => Set<Domain.Rewards.RewardResult>();
     public DbSet<Domain.Rewards.ConductRecord> ConductRecords => Set<Domain.Rewards.ConductRecord>();
+    public DbSet<Domain.Documents.IssuedDocument> IssuedDocuments => Set<Domain.Documents.IssuedDocument>();
+    public DbSet<Domain.Documents.IssuedDocumentContent> IssuedDocumentContents => Set<Domain.Documents.IssuedDocumentContent>();
+    public DbSet<Domain.Documents.DocumentCounter> DocumentCounters => Set<Domain.Documents.DocumentCounter>();
+    public DbSet<Domain.Documents.DocumentNumberFormat> DocumentNumberFormats => Set<Domain.Documents.DocumentNumberFormat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
