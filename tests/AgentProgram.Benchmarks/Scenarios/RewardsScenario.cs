@@ -13,6 +13,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AgentProgram.Benchmarks.Scenarios;
 
@@ -132,8 +133,11 @@ public sealed class RewardsScenario : IScenario
     }
 
     /// <summary>Every command EF runs, with its whole time (a reader's until it is disposed, i.e. read to the end), on stderr.</summary>
-    private static void TraceSql(IServiceCollection services) =>
+    private static void TraceSql(IServiceCollection services)
+    {
         services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(new CommandTimer()));
+        services.AddLogging(b => b.AddFilter(typeof(RewardCalculationService).FullName, LogLevel.Information));
+    }
 
     private sealed class CommandTimer : DbCommandInterceptor
     {

@@ -9,6 +9,7 @@ using AgentProgram.Web.Infrastructure.Imports;
 using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AgentProgram.Web.Features.Rewards;
 
@@ -26,7 +27,8 @@ public sealed record CalculationOutcome(RewardRun? Run, string? Refusal = null, 
 /// order through the pure <see cref="RewardEngine"/> (caps depend on posting order, which a GROUP BY cannot
 /// express portably), and writes one run and one result row per agent. A crash anywhere leaves nothing.
 /// </summary>
-public sealed class RewardCalculationService(AppDbContext db, Display display, TimeProvider clock, AuditLog audit, IServiceScopeFactory scopes)
+public sealed partial class RewardCalculationService(AppDbContext db, Display display, TimeProvider clock, AuditLog audit, IServiceScopeFactory scopes,
+    ILogger<RewardCalculationService> logger)
 {
     public const string RefusalChanged = "Periode ini baru saja dihitung atau diubah oleh pengguna lain. Hasil terbaru ditampilkan; muat ulang bila perlu.";
     public const string RefusalState = "Periode berstatus {0} tidak dapat dihitung ulang.";
@@ -79,7 +81,9 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
 
         var rules = scheme.Rules;
         var window = new PeriodWindow(period.StartDate, period.EndDate, display.Zone);
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         var results = await ComputeAsync(rules, window, period, ct);
+        var computed = timer.ElapsedMilliseconds;
 
         var number = (await db.RewardRuns.Where(r => r.PeriodId == periodId).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
         var replaced = await db.RewardRuns.Where(r => r.PeriodId == periodId && r.ApprovedUtc == null).Select(r => r.Id).ToListAsync(ct);
@@ -116,6 +120,7 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         await audit.WriteAsync("RewardPeriod.Calculated", userId: userId,
             detail: $"run {run.Number}, scheme version {scheme.Number}, agents {run.Agents}, eligible {run.Eligible}, recognised {run.Recognised}, incentives {run.IncentiveTotal}, recommendations {run.Recommendations}, hash {run.ResultHash}",
             entityType: nameof(RewardPeriod), entityKey: periodId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
+        LogCalculated(logger, periodId, run.Number, computed, timer.ElapsedMilliseconds - computed);
         return new(run);
     }
 
@@ -128,7 +133,9 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         var start = window.StartUtc;
         var end = window.EndUtc;
 
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         var agents = await AgentFactsAsync(rules, window, period, ct);
+        var agentsRead = timer.ElapsedMilliseconds;
         // The visitors are counted on a second connection while the database prepares the shares' snapshot
         // sums for the first row (the two longest reads, side by side on two cores).
         var visitorsTask = Task.Run(() => VisitorsAsync(start, end, ct), ct);
@@ -139,43 +146,134 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
             .GroupBy(p => p.ReportId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-        RewardEngine engine;
-        var batch = new List<ShareFacts>();
-        var current = -1;
-        await using var rows = ShareRows(db, rules, start, end, evidenceUntil).AsAsyncEnumerable().GetAsyncEnumerator(ct);
-        bool more;
-        try { more = await rows.MoveNextAsync(); }
-        finally { engine = new RewardEngine(rules, window, await visitorsTask); }
-        for (; more; more = await rows.MoveNextAsync())
-        {
-            var s = rows.Current;
-            if (s.AgentId != current)
-            {
-                Flush();
-                current = s.AgentId;
-            }
-            if (!agents.ContainsKey(s.AgentId)) continue;
-            batch.Add(new ShareFacts(s.Id, s.AgentId, s.MessageId, s.AssignmentId, s.Platform, s.PostedUtc, s.State, s.CorrectionCount, s.Mission, s.Published,
-                new WeightedMetrics(EvidenceKey.Weighted(s.V), EvidenceKey.Weighted(s.R), EvidenceKey.Weighted(s.L),
-                    EvidenceKey.Weighted(s.C), EvidenceKey.Weighted(s.P), EvidenceKey.Weighted(s.S)),
-                responses.TryGetValue(s.Id, out var n) ? n : 0));
-        }
-        Flush();
-        foreach (var a in agents.Values) engine.AddAgent(a, []);
-        return engine.Finish();
+        var messages = await db.PolicyMessages.AsNoTracking()
+            .Select(m => new { m.Id, m.Mission, Published = m.PublishedUtc ?? m.ActiveFromUtc })
+            .ToDictionaryAsync(m => m.Id, m => (m.Mission, m.Published), ct);
 
-        void Flush()
+        // Two cores, two stages: this thread steps SQLite through the shares (in agent order) and turns rows
+        // into facts; the engine works through the finished agents on the other core as they come.
+        using var queue = new System.Collections.Concurrent.BlockingCollection<(AgentFacts Agent, List<ShareFacts> Shares)>(boundedCapacity: 4096);
+        using var engineFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var engineTask = Task.Run(async () =>
         {
-            if (current >= 0 && agents.Remove(current, out var facts)) engine.AddAgent(facts, batch);
-            batch.Clear();
+            try
+            {
+                var engine = new RewardEngine(rules, window, await visitorsTask);
+                foreach (var (agent, shares) in queue.GetConsumingEnumerable(ct)) engine.AddAgent(agent, shares);
+                return engine;
+            }
+            catch
+            {
+                await engineFailed.CancelAsync(); // the reader must not wait on a full queue nobody empties
+                throw;
+            }
+        }, ct);
+
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var command = ShareRows(db, rules, start, end, evidenceUntil).CreateDbCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var col = new ShareColumns(reader);
+            List<ShareFacts>? batch = null;
+            AgentFacts? owner = null;
+            var current = -1;
+            while (await reader.ReadAsync(ct))
+            {
+                var agentId = reader.GetInt32(col.AgentId);
+                if (agentId != current)
+                {
+                    if (owner is not null) queue.Add((owner, batch!), engineFailed.Token);
+                    current = agentId;
+                    owner = agents.Remove(agentId, out var facts) ? facts : null;
+                    batch = owner is null ? null : [];
+                }
+                if (owner is null) continue;
+                var id = reader.GetInt64(col.Id);
+                var messageId = reader.GetInt32(col.MessageId);
+                var (mission, published) = messages[messageId];
+                batch!.Add(new ShareFacts(id, agentId, messageId, reader.GetInt32(col.AssignmentId),
+                    PlatformOf(reader.GetString(col.Platform)), col.Utc(reader, col.PostedUtc), StateOf(reader.GetString(col.State)),
+                    reader.GetInt32(col.CorrectionCount), mission, published,
+                    new WeightedMetrics(ShareColumns.Weighted(reader, col.V), ShareColumns.Weighted(reader, col.R), ShareColumns.Weighted(reader, col.L),
+                        ShareColumns.Weighted(reader, col.C), ShareColumns.Weighted(reader, col.P), ShareColumns.Weighted(reader, col.S)),
+                    responses.TryGetValue(id, out var n) ? n : 0));
+            }
+            if (owner is not null) queue.Add((owner, batch!), engineFailed.Token);
         }
+        catch (OperationCanceledException) when (engineTask.IsFaulted || (engineFailed.IsCancellationRequested && !ct.IsCancellationRequested))
+        {
+            // The engine failed: its exception is the one to report (awaited below).
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            await db.Database.CloseConnectionAsync();
+        }
+        var sharesRead = timer.ElapsedMilliseconds;
+        var done = await engineTask;
+        foreach (var a in agents.Values) done.AddAgent(a, []);
+        var engineDone = timer.ElapsedMilliseconds;
+        var results = done.Finish();
+        LogPhases(logger, agentsRead, sharesRead, engineDone, timer.ElapsedMilliseconds, results.Count);
+        return results;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reward period {PeriodId} run {Run}: computed in {ComputeMs} ms, written in {WriteMs} ms")]
+    private static partial void LogCalculated(ILogger logger, int periodId, int run, long computeMs, long writeMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reward computation: agents read at {AgentsMs} ms, shares read at {SharesMs} ms, engine through them at {EngineMs} ms, results at {FinishMs} ms ({Results} agents)")]
+    private static partial void LogPhases(ILogger logger, long agentsMs, long sharesMs, long engineMs, long finishMs, int results);
+
+    private static readonly Dictionary<string, Platform> Platforms = Enum.GetValues<Platform>().ToDictionary(p => p.ToString(), StringComparer.Ordinal);
+    private static readonly Dictionary<string, ReportState> States = Enum.GetValues<ReportState>().ToDictionary(p => p.ToString(), StringComparer.Ordinal);
+
+    private static Platform PlatformOf(string stored) => Platforms.TryGetValue(stored, out var p) ? p : Enum.Parse<Platform>(stored);
+
+    private static ReportState StateOf(string stored) => States.TryGetValue(stored, out var p) ? p : Enum.Parse<ReportState>(stored);
+
+    /// <summary>
+    /// The share rows' columns found by name once (EF names them after the projection), read without EF's
+    /// materialiser: the calculation reads a row per share, millions of them.
+    /// </summary>
+    private sealed class ShareColumns
+    {
+        public readonly int Id, AgentId, MessageId, AssignmentId, Platform, PostedUtc, State, CorrectionCount, V, R, L, C, P, S;
+        private readonly bool _textDates;
+
+        public ShareColumns(System.Data.Common.DbDataReader reader)
+        {
+            Id = reader.GetOrdinal(nameof(ShareRow.Id));
+            AgentId = reader.GetOrdinal(nameof(ShareRow.AgentId));
+            MessageId = reader.GetOrdinal(nameof(ShareRow.MessageId));
+            AssignmentId = reader.GetOrdinal(nameof(ShareRow.AssignmentId));
+            Platform = reader.GetOrdinal(nameof(ShareRow.Platform));
+            PostedUtc = reader.GetOrdinal(nameof(ShareRow.PostedUtc));
+            State = reader.GetOrdinal(nameof(ShareRow.State));
+            CorrectionCount = reader.GetOrdinal(nameof(ShareRow.CorrectionCount));
+            V = reader.GetOrdinal(nameof(ShareRow.V));
+            R = reader.GetOrdinal(nameof(ShareRow.R));
+            L = reader.GetOrdinal(nameof(ShareRow.L));
+            C = reader.GetOrdinal(nameof(ShareRow.C));
+            P = reader.GetOrdinal(nameof(ShareRow.P));
+            S = reader.GetOrdinal(nameof(ShareRow.S));
+            _textDates = reader.GetFieldType(PostedUtc) == typeof(string);
+        }
+
+        public static long Weighted(System.Data.Common.DbDataReader reader, int ordinal) =>
+            reader.IsDBNull(ordinal) ? 0 : EvidenceKey.Weighted(reader.GetInt64(ordinal));
+
+        /// <summary>SQLite keeps EF's "yyyy-MM-dd HH:mm:ss.FFFFFFF" text; SQL Server returns datetime2.</summary>
+        public DateTime Utc(System.Data.Common.DbDataReader reader, int ordinal) =>
+            _textDates ? SqliteText.ParseDateTime(reader.GetString(ordinal)) : reader.GetDateTime(ordinal);
     }
 
     internal sealed record ShareRow(long Id, int AgentId, int MessageId, int AssignmentId, Platform Platform, DateTime PostedUtc, ReportState State,
-        int CorrectionCount, MissionTag Mission, DateTime Published, long? V, long? R, long? L, long? C, long? P, long? S);
+        int CorrectionCount, long? V, long? R, long? L, long? C, long? P, long? S);
 
     /// <summary>
-    /// Reports posted or submitted in the period, with their message's mission and publication, and per
+    /// Reports posted or submitted in the period and per
     /// metric the reading of the strongest source that gave one (largest value within it), as an
     /// <see cref="EvidenceKey"/> (the same as <see cref="WeightedMetrics.Of"/>), in agent order.
     /// Readings taken after <paramref name="evidenceUntil"/> are ignored, so a finished period does not move.
@@ -206,12 +304,10 @@ public sealed class RewardCalculationService(AppDbContext db, Display display, T
         return
             from r in db.ShareReports.AsNoTracking()
             where (r.PostedUtc >= start && r.PostedUtc < end) || (r.SubmittedUtc >= start && r.SubmittedUtc < end)
-            join m in db.PolicyMessages on r.MessageId equals m.Id
             join sn in snapshots on r.Id equals sn.ReportId into sj
             from sn in sj.DefaultIfEmpty()
             orderby r.AgentId
-            select new ShareRow(r.Id, r.AgentId, r.MessageId, r.AssignmentId, r.Platform, r.PostedUtc, r.State, r.CorrectionCount, m.Mission,
-                m.PublishedUtc ?? m.ActiveFromUtc,
+            select new ShareRow(r.Id, r.AgentId, r.MessageId, r.AssignmentId, r.Platform, r.PostedUtc, r.State, r.CorrectionCount,
                 sn == null ? null : sn.V, sn == null ? null : sn.R, sn == null ? null : sn.L,
                 sn == null ? null : sn.C, sn == null ? null : sn.P, sn == null ? null : sn.S);
     }
