@@ -12,7 +12,7 @@ namespace AgentProgram.Web.Domain.Documents;
 public static class DocumentNumbering
 {
     public const string MissingPlaceholders = "Pola nomor harus memuat {seq} dan {year}.";
-    public const string UnknownPlaceholder = "Pola nomor memuat penanda yang tidak dikenal: {0}. Gunakan {seq}, {month}, {month:roman} atau {year}.";
+    public const string UnknownPlaceholder = "Pola nomor memuat penanda yang tidak dikenal: {0}. Penanda yang dikenal tercantum di atas.";
     public const string TooLong = "Pola nomor paling panjang 60 karakter.";
 
     private static readonly string[] Known = ["{seq}", "{month}", "{month:roman}", "{year}"];

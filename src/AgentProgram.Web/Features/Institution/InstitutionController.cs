@@ -57,6 +57,21 @@ public sealed class InstitutionController(IStringLocalizer<SharedResource> l) : 
         return Done(Home, message);
     }
 
+    [HttpGet("penomoran")]
+    public async Task<IActionResult> NumberFormats([FromServices] DocumentNumberFormatsHandler handler) => View(await handler.LoadAsync());
+
+    [HttpPost("penomoran")]
+    public async Task<IActionResult> NumberFormats(IFormCollection form, [FromServices] DocumentNumberFormatsHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var typed = new Dictionary<Domain.Documents.DocumentKind, string>();
+        foreach (var kind in Enum.GetValues<Domain.Documents.DocumentKind>())
+            if (form.TryGetValue(DocumentNumberFormatsHandler.FieldName(kind), out var value)) typed[kind] = value.ToString();
+        var (changed, errors) = await handler.SaveAsync(typed, form["Stamp"].ToString());
+        if (errors.Count > 0) return Invalid(View(await handler.LoadAsync(typed)), errors);
+        return Done(Home + "/penomoran", changed > 0 ? l["Pola nomor dokumen disimpan. Nomor yang sudah diberikan tidak berubah."] : l["Tidak ada perubahan untuk disimpan."]);
+    }
+
     private IActionResult Invalid(IActionResult view, IEnumerable<FieldError> errors)
     {
         foreach (var e in errors) ModelState.AddModelError(e.Field, e.Message);

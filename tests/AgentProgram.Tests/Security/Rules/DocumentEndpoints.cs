@@ -7,5 +7,7 @@ public sealed class DocumentEndpoints : IEndpointRuleSet
     [
         new("GET", "verifikasi", Access.Everyone),
         new("GET", "verifikasi/{code}", Access.Everyone, "/verifikasi/ABCDEFGHJK"),
+        new("GET", "admin/instansi/penomoran", Access.Administrator),
+        new("POST", "admin/instansi/penomoran", Access.Administrator),
     ];
 }
