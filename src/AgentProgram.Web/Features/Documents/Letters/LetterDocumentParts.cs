@@ -61,9 +61,9 @@ internal static class LetterDocumentParts
 
     /// <summary>
     /// The paragraphs, then the signature block kept on one page with the last paragraph (the closing), so a
-    /// signature never stands alone at the top of a page.
+    /// signature never stands alone at the top of a page; a finalised document's verification box beside it.
     /// </summary>
-    public static void BodyAndSignature(ColumnDescriptor column, IReadOnlyList<string> paragraphs, TextStyle style, SignatureModel signature)
+    public static void BodyAndSignature(ColumnDescriptor column, IReadOnlyList<string> paragraphs, TextStyle style, SignatureModel signature, DocumentStamp stamp)
     {
         var last = paragraphs.Count - 1;
         for (var i = 0; i < last; i++)
@@ -85,18 +85,7 @@ internal static class LetterDocumentParts
                 k.Text(paragraphs[last], style, TextAlign.Justify);
             }
             k.Space(6);
-            k.SignatureBlock(signature);
+            k.SignatureBlock(signature, stamp);
         });
-    }
-
-    /// <summary>The verification box of a finalised document (QR, number, code), after a little space; nothing for a draft.</summary>
-    public static void VerificationAtEnd(ColumnDescriptor column, DocumentStamp stamp)
-    {
-        if (stamp.IsDraft)
-        {
-            return;
-        }
-        column.Space(6);
-        column.Verification(stamp);
     }
 }

@@ -66,8 +66,7 @@ public static class NotaDinasDocument
                 c.Space(2.5f);
             }
             var signature = model.Signature ?? LetterDocumentParts.BlankSignature(model.IssuedOn);
-            LetterDocumentParts.BodyAndSignature(c, model.BodyAfterTable, body, signature);
-            LetterDocumentParts.VerificationAtEnd(c, stamp);
+            LetterDocumentParts.BodyAndSignature(c, model.BodyAfterTable, body, signature, stamp);
         });
     }
 

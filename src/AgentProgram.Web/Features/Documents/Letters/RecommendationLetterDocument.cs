@@ -59,7 +59,7 @@ public static class RecommendationLetterDocument
             c.Space(2.5f);
 
             var signature = model.Signature ?? LetterDocumentParts.BlankSignature(model.IssuedOn);
-            LetterDocumentParts.BodyAndSignature(c, model.Body, body, signature);
+            LetterDocumentParts.BodyAndSignature(c, model.Body, body, signature, stamp);
 
             if (model.CarbonCopies.Count > 0)
             {
@@ -88,7 +88,6 @@ public static class RecommendationLetterDocument
                     }
                 });
             }
-            LetterDocumentParts.VerificationAtEnd(c, stamp);
         });
     }
 

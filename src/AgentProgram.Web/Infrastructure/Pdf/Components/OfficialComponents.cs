@@ -60,15 +60,24 @@ public static class OfficialComponents
         column.HorizontalRule(2f, SKColors.Black, doubleRule: true);
     }
 
-    /// <summary>Signature block in an 80 mm column at the right: place and date, position, room to sign, name, rank, NIP.</summary>
-    public static void SignatureBlock(this ColumnDescriptor column, SignatureModel model)
+    /// <summary>
+    /// Signature block in an 80 mm column at the right: place and date, position, room to sign, name, rank, NIP.
+    /// With the stamp of a finalised document, its verification box (QR, number, code) stands in the space at the
+    /// left, so a one-page letter stays one page.
+    /// </summary>
+    public static void SignatureBlock(this ColumnDescriptor column, SignatureModel model, DocumentStamp? verification = null)
     {
         ArgumentNullException.ThrowIfNull(column);
         ArgumentNullException.ThrowIfNull(model);
         var body = column.Theme.Body;
         column.KeepTogether(keep => keep.Row(row =>
         {
-            row.RelativeItem();
+            var left = row.RelativeItem();
+            if (verification is { IsDraft: false })
+            {
+                left.Space(8);
+                left.Verification(verification);
+            }
             var block = row.ConstantItem(80);
             block.Text(model.PlaceAndDate, body);
             block.Text(model.PositionTitle, body);

@@ -113,7 +113,9 @@ public sealed class RecommendationLetterDocumentTests(DocumentDataApp app) : ICl
         var pdf = Read(bytes, "letter-final");
         Assert.True(pdf.PageContains(1, "Nomor: B-7/HM.01/XI/2026"));
         Assert.True(pdf.Contains("ABCDEFGH23"));
-        Assert.True(pdf.Contains("https://x.test/verifikasi/ABCDEFGH23"));
+        // The address may wrap inside the verification box beside the signature.
+        Assert.Contains("https://x.test/verifikasi/ABCDEFGH23", string.Concat(pdf.Pages).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(1, pdf.PageCount);
         Assert.Equal(0, WatermarkedPages(bytes));
         Assert.False(pdf.Contains(Bsre));
 
