@@ -19,6 +19,7 @@ public static class BenchProgram
         ["log-share"] = () => new LogShareScenario(),
         ["verify-queue"] = () => new VerifyQueueScenario(),
         ["rewards"] = () => new RewardsScenario(),
+        ["pdf"] = () => new PdfScenario(),
     };
 
     public static Task<int> Main(string[] args)

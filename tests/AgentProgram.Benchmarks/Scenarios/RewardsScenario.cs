@@ -176,10 +176,10 @@ public sealed class RewardsScenario : IScenario
         }
     }
 
-    private sealed record Calculation(RewardRun Run, TimeSpan Elapsed, double PeakMegabytes, TimeSpan Cpu);
+    internal sealed record Calculation(RewardRun Run, TimeSpan Elapsed, double PeakMegabytes, TimeSpan Cpu);
 
     /// <summary>One press of "Hitung": a fresh scope, the period's current version, no user; timed end to end.</summary>
-    private static async Task<Calculation> CalculateAsync(IServiceProvider services, int periodId, CancellationToken ct)
+    internal static async Task<Calculation> CalculateAsync(IServiceProvider services, int periodId, CancellationToken ct)
     {
         int version;
         await using (var scope = services.CreateAsyncScope())
@@ -354,7 +354,7 @@ public sealed class RewardsScenario : IScenario
             throw new InvalidOperationException($"The run pays Rp {run.IncentiveTotal}, more than the budget of Rp {budget}.");
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try { return File.ReadAllText("/proc/loadavg").Trim(); }
         catch (IOException) { return "unknown"; }

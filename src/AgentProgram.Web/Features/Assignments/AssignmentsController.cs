@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Platforms;
+using AgentProgram.Web.Infrastructure.Hosting;
 using AgentProgram.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -77,9 +78,7 @@ public sealed class AssignmentsController(IStringLocalizer<SharedResource> l, IC
         return Redirect("/notifikasi");
     }
 
-    /// <summary>Tracked links are absolute: App:PublicBaseUrl when configured (behind a proxy), else this request's origin.</summary>
-    private string PublicBaseUrl() =>
-        config["App:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+    private string PublicBaseUrl() => Request.PublicBaseUrl(config);
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

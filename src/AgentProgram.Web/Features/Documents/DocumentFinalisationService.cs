@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Documents;
 using AgentProgram.Web.Infrastructure.Audit;
+using AgentProgram.Web.Infrastructure.Pdf;
 using AgentProgram.Web.Infrastructure.Pdf.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,20 @@ public sealed record PreparedDocument(
     int? PeriodId,
     int? AgentId,
     int? MessageId,
-    Func<DocumentStamp, byte[]> Render);
+    Func<DocumentStamp, byte[]> Render)
+{
+    /// <summary>Adds the document's pages to a file holding several documents (a batch of letters); null when the
+    /// document can only be drawn on its own.</summary>
+    public Action<DocumentDescriptor, DocumentStamp>? Compose { get; init; }
+
+    /// <summary>The PDF's title and author (the institution) when drawn together with others.</summary>
+    public string Title { get; init; } = "";
+
+    public string Author { get; init; } = "";
+
+    /// <summary>Why the document may not be finalised yet (Indonesian), or null when it may.</summary>
+    public string? FinaliseBlockedReason { get; init; }
+}
 
 public sealed record FinalisedDocument(IssuedDocument Document, bool AlreadyFinalised);
 

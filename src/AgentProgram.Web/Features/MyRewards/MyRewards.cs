@@ -94,7 +94,7 @@ public sealed class MyRewardsHandler(AppDbContext db, RewardStatementHandler sta
         var name = new Domain.Employees.Employee { TitlePrefix = agent.TitlePrefix, Name = agent.Name, TitleSuffix = agent.TitleSuffix }.FullName;
         var own = agent.UserId is not null && agent.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier);
         var mayReadConduct = own || user.IsInRole(Roles.Kepegawaian) || user.IsInRole(Roles.Administrator);
-        return new OfficerStatementPage(name, agent.Unit, mayReadConduct ? statement : ConductWithheld(statement));
+        return new OfficerStatementPage(agentId, name, agent.Unit, mayReadConduct ? statement : ConductWithheld(statement));
     }
 
     /// <summary>Shown instead of disciplinary or neutrality findings to readers outside Kepegawaian.</summary>

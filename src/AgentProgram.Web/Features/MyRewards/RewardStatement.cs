@@ -33,7 +33,7 @@ public sealed record StatementPage(
 }
 
 /// <summary>The agent's own statement (agent pages) or any agent's (officer page): the name is shown only on the officer page.</summary>
-public sealed record OfficerStatementPage(string AgentName, string? UnitName, StatementPage Statement);
+public sealed record OfficerStatementPage(int AgentId, string AgentName, string? UnitName, StatementPage Statement);
 
 /// <summary>Status texts of the statement lines (localizer keys).</summary>
 public static class StatementLabels

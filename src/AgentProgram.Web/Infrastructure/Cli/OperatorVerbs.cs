@@ -23,6 +23,7 @@ public static class OperatorVerbs
         ["script-sqlserver"] = ScriptSqlServer,
         ["import-employees"] = Imports.ImportVerb.RunAsync,
         [RewardsVerb.Name] = RewardsVerb.RunAsync,
+        [RenderReportVerb.Name] = RenderReportVerb.RunAsync,
     };
 
     public static IEnumerable<string> Names => Verbs.Keys;

@@ -42,7 +42,7 @@ public static class RewardsVerb
         string.Create(CultureInfo.InvariantCulture, $"agents {agents}, eligible {eligible}, recognised {recognised}, incentives Rp {incentives}, recommendations {recommendations}");
 
     /// <summary>By id when the argument is a number naming a period, otherwise by exact name.</summary>
-    private static async Task<(int Id, int Version)?> FindAsync(AppDbContext db, string key)
+    internal static async Task<(int Id, int Version)?> FindAsync(AppDbContext db, string key)
     {
         if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using AgentProgram.Benchmarks.Infrastructure;
+using AgentProgram.Web.Features.Documents;
+using AgentProgram.Web.Features.Documents.Appendix;
+using AgentProgram.Web.Features.Documents.Letters;
+using AgentProgram.Web.Features.Documents.Summary;
+using AgentProgram.Web.Infrastructure.Pdf;
+using AgentProgram.Web.Infrastructure.Pdf.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+using Pig = UglyToad.PdfPig;
+
+namespace AgentProgram.Benchmarks.Scenarios;
+
+/// <summary>
+/// The leadership PDFs at scale: a reward period calculated for every agent (the rewards scenario's data, fewer
+/// reports by default), then the period summary and the reward appendix built from the database and drawn, and a
+/// batch of recommendation letters drawn one PDF each (as finalisation draws them). Beside each, in the same run,
+/// the floor: SkiaSharp writing the same words (read back from our PDF) on the same number of pages with the same
+/// font, one line after another, with no layout at all.
+/// </summary>
+public sealed class PdfScenario : IScenario
+{
+    private static readonly DateOnly IssuedOn = new(2026, 12, 5);
+
+    public string Description => "Period summary and reward appendix for every agent of a calculated period, and a batch of letters, each beside SkiaSharp drawing the same text with no layout.";
+
+    public IReadOnlyList<BenchOption> Options { get; } =
+    [
+        new("agents", "80000", "agents to generate (every one gets a result row; those with an outcome go in the appendix)"),
+        new("reports", "400000", "share reports to generate for the calculation"),
+        new("letters", "1000", "recommendation letters drawn in the batch (the period's letters repeated if there are fewer)"),
+    ];
+
+    public async Task RunAsync(string name, BenchArgs args, BenchOutput output, CancellationToken ct)
+    {
+        var agents = args.GetInt32("agents", min: 1);
+        var reports = args.GetInt32("reports", min: 0);
+        var letterCount = args.GetInt32("letters", min: 1);
+
+        await using var database = await SyntheticDatabase.CreateAsync(ct);
+        BenchOutput.Note($"seeding {agents:N0} agents and about {reports:N0} share reports, then calculating the period");
+        var seed = await database.AddRewardPeriodAsync(agents, reports, ct);
+        SqliteConnection.ClearAllPools();
+        await using var app = new BenchApp(database);
+        var services = app.Services;
+        var run = (await RewardsScenario.CalculateAsync(services, seed.PeriodId, ct)).Run;
+        BenchFacts.Print(name, "agents", run.Agents);
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        BenchOutput.Note($"load average before measuring: {RewardsScenario.LoadAverage()}");
+
+        var stamp = new DocumentStamp("B-1/HM.01/XII/2026", "ABCDEFGH23", "https://agen.example.go.id/verifikasi/ABCDEFGH23", IssuedOn, false);
+
+        // Summary: the model from the database and the drawing, as a download does.
+        var clock = Stopwatch.StartNew();
+        byte[] summary;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var model = await scope.ServiceProvider.GetRequiredService<SummaryModelHandler>().BuildAsync(seed.PeriodId, IssuedOn, ct)
+                ?? throw new InvalidOperationException("No summary model.");
+            var built = clock.Elapsed;
+            summary = SummaryDocument.Render(model, stamp);
+            BenchOutput.Note($"summary: model {built.TotalSeconds:0.00} s, drawing {(clock.Elapsed - built).TotalSeconds:0.00} s");
+        }
+        var summarySeconds = clock.Elapsed.TotalSeconds;
+        output.Print($"{name}.summary", "seconds", summarySeconds);
+        var summaryFloor = Floor(summary, 1);
+        output.Print($"{name}.summary.floor", "seconds", summaryFloor);
+        BenchFacts.Print($"{name}.summary", "bytes", summary.Length);
+
+        // Appendix: every agent with an outcome, by unit, with totals.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        byte[] appendix;
+        double appendixSeconds, peakMb;
+        int rows;
+        using (var peak = new PeakMemory())
+        {
+            clock.Restart();
+            await using var scope = services.CreateAsyncScope();
+            var model = await scope.ServiceProvider.GetRequiredService<AppendixModelHandler>().BuildAsync(seed.PeriodId, IssuedOn, ct)
+                ?? throw new InvalidOperationException("No appendix model.");
+            var built = clock.Elapsed;
+            appendix = AppendixDocument.Render(model, stamp);
+            appendixSeconds = clock.Elapsed.TotalSeconds;
+            peakMb = peak.PeakMegabytes;
+            rows = model.TotalAgents;
+            BenchOutput.Note($"appendix: {rows:N0} agents, model {built.TotalSeconds:0.00} s, drawing {(appendixSeconds - built.TotalSeconds):0.00} s");
+        }
+        output.Print($"{name}.appendix", "seconds", appendixSeconds);
+        output.Print($"{name}.appendix", "peak_mb", peakMb);
+        var appendixFloor = Floor(appendix, 1);
+        output.Print($"{name}.appendix.floor", "seconds", appendixFloor);
+        output.Print($"{name}.appendix", "ratio", appendixSeconds / appendixFloor);
+        BenchFacts.Print($"{name}.appendix", "rows", rows);
+        BenchFacts.Print($"{name}.appendix", "pages", PageCount(appendix));
+        BenchFacts.Print($"{name}.appendix", "bytes", appendix.Length);
+
+        // Letters: one PDF each, as the batch finalisation draws them.
+        IReadOnlyList<RecommendationLetterModel> letters;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            letters = await scope.ServiceProvider.GetRequiredService<RecommendationLetterModelHandler>().BuildAllAsync(seed.PeriodId, IssuedOn, ct) ?? [];
+        }
+        if (letters.Count == 0) throw new InvalidOperationException("The period has no recommendation to write letters for.");
+        BenchOutput.Note($"letters: the period recommends {letters.Count:N0} agents; drawing {letterCount:N0}");
+        RecommendationLetterDocument.Render(letters[0], stamp); // warm-up: fonts and code paths
+        var pdfs = new byte[letterCount][];
+        clock.Restart();
+        for (var i = 0; i < letterCount; i++) pdfs[i] = RecommendationLetterDocument.Render(letters[i % letters.Count], stamp);
+        var lettersPerSecond = letterCount / clock.Elapsed.TotalSeconds;
+        output.Print($"{name}.letters", "per_s", lettersPerSecond);
+        var letterFloor = 0.0;
+        for (var i = 0; i < Math.Min(letterCount, letters.Count); i++) letterFloor += Floor(pdfs[i], 1);
+        letterFloor = Math.Min(letterCount, letters.Count) / letterFloor;
+        output.Print($"{name}.letters.floor", "per_s", letterFloor);
+        BenchFacts.Print($"{name}.letters", "bytes_each", pdfs.Sum(p => (long)p.Length) / letterCount);
+    }
+
+    private static int PageCount(byte[] pdf)
+    {
+        using var document = Pig.PdfDocument.Open(pdf);
+        return document.NumberOfPages;
+    }
+
+    /// <summary>
+    /// Seconds for SkiaSharp to write the words of <paramref name="pdf"/> on as many A4 pages, each page's words
+    /// on lines of the regular face at 10 pt from the top-left margin: the same text, no measuring, wrapping,
+    /// tables or pagination. The words are read back before the clock starts.
+    /// </summary>
+    private static double Floor(byte[] pdf, int repeat)
+    {
+        var pages = new List<string[]>();
+        using (var document = Pig.PdfDocument.Open(pdf))
+        {
+            foreach (var page in document.GetPages()) pages.Add([.. page.GetWords().Select(w => w.Text)]);
+        }
+        using var font = new SKFont(PdfFonts.Get(false, false), 10);
+        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        var clock = Stopwatch.StartNew();
+        for (var r = 0; r < repeat; r++)
+        {
+            using var stream = new MemoryStream();
+            using (var skStream = new SKManagedWStream(stream))
+            using (var document = SKDocument.CreatePdf(skStream))
+            {
+                foreach (var words in pages)
+                {
+                    var canvas = document.BeginPage(595, 842);
+                    float x = 40, y = 40;
+                    foreach (var word in words)
+                    {
+                        canvas.DrawText(word, x, y, font, paint);
+                        x += 60;
+                        if (x > 540) (x, y) = (40, y + 12);
+                    }
+                    document.EndPage();
+                }
+                document.Close();
+            }
+        }
+        return clock.Elapsed.TotalSeconds / repeat;
+    }
+}
