@@ -133,7 +133,7 @@ public sealed class RewardsScenario : IScenario
     }
 
     /// <summary>Every command EF runs, with its whole time (a reader's until it is disposed, i.e. read to the end), on stderr.</summary>
-    private static void TraceSql(IServiceCollection services)
+    internal static void TraceSql(IServiceCollection services)
     {
         services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(new CommandTimer()));
         services.AddLogging(b => b.AddFilter(typeof(RewardCalculationService).FullName, LogLevel.Information));

@@ -18,7 +18,7 @@ namespace AgentProgram.Web.Features.Documents.Summary;
 /// agents or reports: period, previous period, report figures, active agents (three), clicks, responses,
 /// enrolled agents, top agents, top messages, letterhead and signature.
 /// </summary>
-public sealed class SummaryModelHandler(AppDbContext db, Display display, OfficialPartsHandler parts)
+public sealed class SummaryModelHandler(AppDbContext db, Display display, OfficialPartsHandler parts, IServiceScopeFactory scopes)
 {
     public const string NoUnit = "Tanpa unit";
 
@@ -62,40 +62,48 @@ public sealed class SummaryModelHandler(AppDbContext db, Display display, Offici
         // No previous period: an empty window before the current one.
         DateTime ps = prev?.StartUtc ?? cs, pe = prev?.EndUtc ?? cs, pu = prev?.EvidenceUntilUtc ?? cs;
 
-        var reports = db.ShareReports.AsNoTracking()
+        IQueryable<ShareReport> Reports(AppDbContext context) => context.ShareReports.AsNoTracking()
             .Where(r => (r.PostedUtc >= cs && r.PostedUtc < ce) || (r.PostedUtc >= ps && r.PostedUtc < pe));
-        var facts = ShareFigures.Facts(db, rules, reports, cs, cu, pu);
+        var reports = Reports(db);
 
-        // 3. Report figures per (period, mission, unit).
-        var groups = await facts
-            .GroupBy(f => new { f.Current, f.Mission, f.UnitId, f.UnitName })
-            .Select(g => new
-            {
-                g.Key.Current, g.Key.Mission, g.Key.UnitId, g.Key.UnitName,
-                Reports = g.Count(),
-                Verified = g.Count(f => f.State == ReportState.Verified),
-                Rejected = g.Count(f => f.State == ReportState.Rejected),
-                Pending = g.Count(f => f.State == ReportState.Pending),
-                Flagged = g.Count(f => f.Flagged),
-                Corrected = g.Count(f => f.Corrected),
-                Reach = g.Sum(f => f.State == ReportState.Verified ? f.Reach ?? 0 : 0),
-                Views = g.Sum(f => f.State == ReportState.Verified ? f.Views ?? 0 : 0),
-                Comments = g.Sum(f => f.State == ReportState.Verified ? f.Comments ?? 0 : 0),
-                Reposts = g.Sum(f => f.State == ReportState.Verified ? f.Reposts ?? 0 : 0),
-                Saves = g.Sum(f => f.State == ReportState.Verified ? f.Saves ?? 0 : 0),
-            }).ToListAsync(ct);
+        // 3. Report figures per (period, mission, unit, message): the heaviest query (every report with its
+        // strongest readings), run on a connection of its own while the others run on this one.
+        var groupsTask = Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var other = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return await ShareFigures.Facts(other, rules, Reports(other), cs, cu, pu)
+                .GroupBy(f => new { f.Current, f.Mission, f.UnitId, f.UnitName, f.MessageId })
+                .Select(g => new ShareFigures.Group
+                {
+                    Current = g.Key.Current, Mission = g.Key.Mission, UnitId = g.Key.UnitId, UnitName = g.Key.UnitName, MessageId = g.Key.MessageId,
+                    Reports = g.Count(),
+                    Verified = g.Count(f => f.State == ReportState.Verified),
+                    Rejected = g.Count(f => f.State == ReportState.Rejected),
+                    Pending = g.Count(f => f.State == ReportState.Pending),
+                    Flagged = g.Count(f => f.Flagged),
+                    Corrected = g.Count(f => f.Corrected),
+                    Reach = g.Sum(f => f.State == ReportState.Verified ? f.Reach ?? 0 : 0),
+                    Views = g.Sum(f => f.State == ReportState.Verified ? f.Views ?? 0 : 0),
+                    Comments = g.Sum(f => f.State == ReportState.Verified ? f.Comments ?? 0 : 0),
+                    Reposts = g.Sum(f => f.State == ReportState.Verified ? f.Reposts ?? 0 : 0),
+                    Saves = g.Sum(f => f.State == ReportState.Verified ? f.Saves ?? 0 : 0),
+                }).ToListAsync(ct);
+        }, ct);
 
         // 4–6. Active agents (distinct, so counted per grouping): per period, per mission and per unit of the current one.
         var verified = reports.Where(r => r.State == ReportState.Verified);
-        var activeTotal = await verified.GroupBy(r => r.PostedUtc >= cs)
-            .Select(g => new { Current = g.Key, Agents = g.Select(r => r.AgentId).Distinct().Count() }).ToListAsync(ct);
-        var activeByMission = await (from r in verified
-                                     where r.PostedUtc >= cs
-                                     join m in db.PolicyMessages on r.MessageId equals m.Id
-                                     group r.AgentId by m.Mission into g
-                                     select new { Mission = g.Key, Agents = g.Distinct().Count() }).ToDictionaryAsync(x => x.Mission, x => x.Agents, ct);
-        var activeByUnit = await verified.Where(r => r.PostedUtc >= cs).GroupBy(r => r.UnitId)
-            .Select(g => new { UnitId = g.Key, Agents = g.Select(r => r.AgentId).Distinct().Count() }).ToListAsync(ct);
+        // One pass over the verified reports: the distinct (period, mission, unit, agent) combinations, counted in memory.
+        var activeRows = await (from r in verified
+                                join m in db.PolicyMessages on r.MessageId equals m.Id
+                                group r by new { Current = r.PostedUtc >= cs, m.Mission, r.UnitId, r.AgentId } into g
+                                select g.Key).ToListAsync(ct);
+        var activeTotal = activeRows.GroupBy(a => a.Current)
+            .Select(g => new { Current = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
+        var activeByMission = activeRows.Where(a => a.Current).GroupBy(a => a.Mission)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.AgentId).Distinct().Count());
+        var activeByUnit = activeRows.Where(a => a.Current).GroupBy(a => a.UnitId)
+            .Select(g => new { UnitId = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
 
         // 7. Tracked-link clicks and unique visitors per link, summed per (period, mission).
         var clicks = await ShareFigures.Clicks(db, cs, ce, ps, pe).ToListAsync(ct);
@@ -128,19 +136,16 @@ public sealed class SummaryModelHandler(AppDbContext db, Display display, Offici
             select new { Rank = r.Rank!.Value, e.TitlePrefix, e.Name, e.TitleSuffix, Unit = u == null ? null : u.Name, r.Score, r.CountedShares })
             .Take(10).ToListAsync(ct);
 
-        // 11. Top messages of the period: most verified shares, then most reach.
-        var topMessages = await (
-            from t in facts.Where(f => f.Current).GroupBy(f => f.MessageId).Select(g => new
-            {
-                MessageId = g.Key,
-                Verified = g.Count(f => f.State == ReportState.Verified),
-                Reach = g.Sum(f => f.State == ReportState.Verified ? f.Reach ?? 0 : 0),
-                Views = g.Sum(f => f.State == ReportState.Verified ? f.Views ?? 0 : 0),
-            })
-            join m in db.PolicyMessages on t.MessageId equals m.Id
-            orderby t.Verified descending, t.Reach descending, t.MessageId
-            select new { m.Title, m.Mission, t.Verified, t.Reach, t.Views })
-            .Take(10).ToListAsync(ct);
+        var groups = await groupsTask;
+
+        // 11. Top messages of the period: most verified shares, then most reach (from the groups above).
+        var topTen = groups.Where(g => g.Current).GroupBy(g => g.MessageId)
+            .Select(g => new { MessageId = g.Key, Verified = g.Sum(x => x.Verified), Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views) })
+            .OrderByDescending(t => t.Verified).ThenByDescending(t => t.Reach).ThenBy(t => t.MessageId).Take(10).ToList();
+        var topIds = topTen.Select(t => t.MessageId).ToList();
+        var topTitles = await db.PolicyMessages.AsNoTracking().Where(m => topIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Title, m.Mission }).ToDictionaryAsync(m => m.Id, ct);
+        var topMessages = topTen.Select(t => new { topTitles[t.MessageId].Title, topTitles[t.MessageId].Mission, t.Verified, t.Reach, t.Views }).ToList();
 
         // 12–13. Letterhead and signature.
         var letterhead = await parts.LetterheadAsync(ct);
@@ -295,6 +300,27 @@ internal static class ShareFigures
         public long? Comments { get; set; }
         public long? Reposts { get; set; }
         public long? Saves { get; set; }
+    }
+
+    /// <summary>Report figures of one (period, mission, unit, message).</summary>
+    internal sealed class Group
+    {
+        public bool Current { get; set; }
+        public MissionTag Mission { get; set; }
+        public int? UnitId { get; set; }
+        public string? UnitName { get; set; }
+        public int MessageId { get; set; }
+        public int Reports { get; set; }
+        public int Verified { get; set; }
+        public int Rejected { get; set; }
+        public int Pending { get; set; }
+        public int Flagged { get; set; }
+        public int Corrected { get; set; }
+        public long Reach { get; set; }
+        public long Views { get; set; }
+        public long Comments { get; set; }
+        public long Reposts { get; set; }
+        public long Saves { get; set; }
     }
 
     internal sealed class Reading

@@ -21,7 +21,7 @@ public sealed class SummaryModelTests(AppFactory app) : IClassFixture<AppFactory
         var counter = new StatementCounter();
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = CountingDb(scope.ServiceProvider, counter);
-        var handler = new SummaryModelHandler(db, scope.ServiceProvider.GetRequiredService<Display>(), new OfficialPartsHandler(db));
+        var handler = new SummaryModelHandler(db, scope.ServiceProvider.GetRequiredService<Display>(), new OfficialPartsHandler(db), scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>());
         var model = await handler.BuildAsync(data.PeriodId, DocumentDataSet.IssuedOn);
         Assert.NotNull(model);
         return (data, model, counter.Count);
@@ -41,7 +41,7 @@ public sealed class SummaryModelTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal("Ringkasan Pimpinan Periode Oktober 2026", m.Title);
         Assert.Equal(DocumentDataSet.IssuedOn, m.IssuedOn);
-        Assert.True(statements <= 13, $"{statements} statements");
+        Assert.True(statements <= 12, $"{statements} statements on this connection (the report figures run on a second one)");
 
         // Letterhead and signature.
         Assert.Equal("Pemerintah Kota Uji", m.Letterhead.InstitutionName);
