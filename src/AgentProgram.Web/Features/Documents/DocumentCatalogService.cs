@@ -150,7 +150,7 @@ public sealed class DocumentCatalogService(
 
     /// <summary>Several documents in one file, each numbering its own pages, each with its own stamp.</summary>
     public static byte[] RenderTogether(IReadOnlyList<PreparedDocument> documents, Func<PreparedDocument, DocumentStamp> stampOf,
-        string title, string author, DateOnly issuedOn, out int pages)
+        string title, string author, DateOnly issuedOn)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(stampOf);
@@ -163,9 +163,7 @@ public sealed class DocumentCatalogService(
                 compose(d, stampOf(document));
             }
         });
-        var bytes = pdf.GeneratePdf();
-        pages = pdf.PageCount;
-        return bytes;
+        return pdf.GeneratePdf();
     }
 
     /// <summary>The reason a reward document of the period may not be finalised yet, or null.</summary>

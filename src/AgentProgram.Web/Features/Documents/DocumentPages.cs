@@ -80,11 +80,12 @@ public sealed class DocumentPagesHandler(AppDbContext db, DocumentCatalogService
     /// The PDF of one document: the stored bytes when finalised, else a draft drawn now. For a batch kind without an
     /// agent: every letter or certificate of the period in one file, finalised ones with their own number and code.
     /// </summary>
-    public async Task<DocumentFile?> FileAsync(DocumentSubject subject, CancellationToken ct = default)
+    /// <param name="verificationBase">Where /verifikasi lives (App:PublicBaseUrl or the request's origin).</param>
+    public async Task<DocumentFile?> FileAsync(DocumentSubject subject, string verificationBase, CancellationToken ct = default)
     {
         if (DocumentCatalogService.IsBatchKind(subject.Kind) && subject.AgentId is null)
         {
-            return await BatchFileAsync(subject.Kind, subject.PeriodId!.Value, ct);
+            return await BatchFileAsync(subject.Kind, subject.PeriodId!.Value, verificationBase, ct);
         }
         if (await finalisation.FindAsync(subject.Kind, DocumentCatalogService.SubjectKey(subject), ct) is { } issued)
         {
@@ -95,16 +96,16 @@ public sealed class DocumentPagesHandler(AppDbContext db, DocumentCatalogService
         return new DocumentFile(prepared.Render(DocumentStamp.Draft(today)), "konsep-" + prepared.FileName);
     }
 
-    private async Task<DocumentFile?> BatchFileAsync(DocumentKind kind, int periodId, CancellationToken ct)
+    private async Task<DocumentFile?> BatchFileAsync(DocumentKind kind, int periodId, string verificationBase, CancellationToken ct)
     {
         var today = Today();
         if (await catalog.PrepareBatchAsync(kind, periodId, today, ct) is not { Count: > 0 } all) return null;
         var issued = await db.IssuedDocuments.AsNoTracking().Where(d => d.PeriodId == periodId && d.Kind == kind)
             .ToDictionaryAsync(d => d.SubjectKey, ct);
         DocumentStamp StampOf(PreparedDocument p) => issued.TryGetValue(p.SubjectKey, out var d)
-            ? new DocumentStamp(d.Number, d.VerificationCode, DocumentFinalisationService.VerificationUrl(VerificationBase, d.VerificationCode), d.IssuedOn, d.SignedElectronically)
+            ? new DocumentStamp(d.Number, d.VerificationCode, DocumentFinalisationService.VerificationUrl(verificationBase, d.VerificationCode), d.IssuedOn, d.SignedElectronically)
             : DocumentStamp.Draft(today);
-        var bytes = DocumentCatalogService.RenderTogether(all, StampOf, DocumentNumbering.Label(kind), all[0].Author, today, out _);
+        var bytes = DocumentCatalogService.RenderTogether(all, StampOf, DocumentNumbering.Label(kind), all[0].Author, today);
         var name = DocumentCatalogService.FileName(new DocumentSubject(kind, periodId));
         return new DocumentFile(bytes, (issued.Count == all.Count ? "" : "konsep-") + name);
     }
@@ -130,11 +131,8 @@ public sealed class DocumentPagesHandler(AppDbContext db, DocumentCatalogService
         return new DocumentFile(memory.ToArray(), name, "application/zip");
     }
 
-    /// <summary>Set by the controller from App:PublicBaseUrl or the request: where /verifikasi lives.</summary>
-    public string VerificationBase { get; set; } = "";
-
     /// <summary>Finalises one document, or every letter/certificate of the period when the subject has no agent.</summary>
-    public async Task<FinaliseOutcome> FinaliseAsync(DocumentSubject subject, bool signedElectronically, string? userId, CancellationToken ct = default)
+    public async Task<FinaliseOutcome> FinaliseAsync(DocumentSubject subject, bool signedElectronically, string verificationBase, string? userId, CancellationToken ct = default)
     {
         var today = Today();
         IReadOnlyList<PreparedDocument> documents;
@@ -154,7 +152,7 @@ public sealed class DocumentPagesHandler(AppDbContext db, DocumentCatalogService
         string? number = null;
         foreach (var document in documents)
         {
-            var result = await finalisation.FinaliseAsync(document, today, signedElectronically, VerificationBase, userId, ct);
+            var result = await finalisation.FinaliseAsync(document, today, signedElectronically, verificationBase, userId, ct);
             if (result.AlreadyFinalised) already++;
             else done++;
             number ??= result.Document.Number;

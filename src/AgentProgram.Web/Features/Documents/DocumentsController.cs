@@ -78,16 +78,14 @@ public sealed class DocumentsController(DocumentPagesHandler pages, IConfigurati
 
     private async Task<IActionResult> SendAsync(DocumentSubject subject, string back)
     {
-        pages.VerificationBase = PublicBaseUrl();
-        if (await pages.FileAsync(subject) is { } file) return File(file.Bytes, file.ContentType, file.FileName);
+        if (await pages.FileAsync(subject, Request.PublicBaseUrl(config)) is { } file) return File(file.Bytes, file.ContentType, file.FileName);
         TempData["Flash"] = l["Dokumen ini belum dapat dibuat: datanya belum ada (misalnya periode belum dihitung atau tidak ada penerima)."].Value;
         return Redirect(back);
     }
 
     private async Task<IActionResult> FinaliseAsync(DocumentSubject subject, bool electronic, string back)
     {
-        pages.VerificationBase = PublicBaseUrl();
-        var outcome = await pages.FinaliseAsync(subject, electronic, UserId);
+        var outcome = await pages.FinaliseAsync(subject, electronic, Request.PublicBaseUrl(config), UserId);
         if (!outcome.Found) return NotFound();
         TempData["Flash"] = outcome.Refusal is { } refusal
             ? l[refusal].Value
@@ -97,7 +95,6 @@ public sealed class DocumentsController(DocumentPagesHandler pages, IConfigurati
         return Redirect(back);
     }
 
-    private string PublicBaseUrl() => Request.PublicBaseUrl(config);
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

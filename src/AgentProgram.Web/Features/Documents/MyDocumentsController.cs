@@ -19,8 +19,7 @@ public sealed class MyDocumentsController(DocumentPagesHandler pages, IConfigura
     public async Task<IActionResult> MyStatement(int periodId)
     {
         if (await pages.AgentIdOfUserAsync(UserId) is not { } agentId) return NotFound();
-        pages.VerificationBase = Request.PublicBaseUrl(config);
-        return await pages.FileAsync(new DocumentSubject(DocumentKind.AgentStatement, periodId, agentId)) is { } file
+        return await pages.FileAsync(new DocumentSubject(DocumentKind.AgentStatement, periodId, agentId), Request.PublicBaseUrl(config)) is { } file
             ? File(file.Bytes, file.ContentType, file.FileName)
             : NotFound();
     }

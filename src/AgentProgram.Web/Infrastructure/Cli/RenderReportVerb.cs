@@ -4,7 +4,6 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Documents;
 using AgentProgram.Web.Features.Documents;
 using AgentProgram.Web.Infrastructure.Hosting;
-using AgentProgram.Web.Infrastructure.Pdf.Components;
 
 namespace AgentProgram.Web.Infrastructure.Cli;
 
@@ -12,8 +11,9 @@ namespace AgentProgram.Web.Infrastructure.Cli;
 /// <c>render-report &lt;kind&gt; --period &lt;id|name&gt; [--agent &lt;id&gt;] [--message &lt;id&gt;] --out &lt;file.pdf&gt;</c>:
 /// writes a document with the same catalog as the pages. Kinds: summary, appendix, recommendations (every letter of
 /// the period in one file), memo (the nota dinas), certificates, decree, agent (with --agent), message (with
-/// --message, no period). A finalised single document is written as stored; anything else is drawn now, finalised
-/// letters with their own number and code, the rest as drafts (KONSEP). Prints <c>pages N, bytes N</c>.
+/// --message, no period). Writes what the download button gives (<see cref="DocumentPagesHandler.FileAsync"/>): a
+/// finalised document as stored, anything else drawn now, finalised letters of a batch with their own number and
+/// code, the rest as drafts (KONSEP). Prints <c>pages N, bytes N</c>.
 /// </summary>
 public static class RenderReportVerb
 {
@@ -53,43 +53,12 @@ public static class RenderReportVerb
         }
         if (kind == DocumentKind.AgentStatement) agentId = Id(args.Optional("--agent") ?? throw new CliException("the agent statement needs --agent <id>."));
 
-        var pages = services.GetRequiredService<DocumentPagesHandler>();
-        pages.VerificationBase = services.GetRequiredService<IConfiguration>()["App:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5000";
-        var (bytes, count) = await RenderAsync(services, pages, new DocumentSubject(kind, periodId, agentId, messageId))
+        // The same file a download gives: stored bytes when finalised, else drawn now (a batch with each letter's own stamp).
+        var baseUrl = services.GetRequiredService<IConfiguration>()["App:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5000";
+        var file = await services.GetRequiredService<DocumentPagesHandler>().FileAsync(new DocumentSubject(kind, periodId, agentId, messageId), baseUrl)
             ?? throw new CliException("nothing to render: the subject does not exist or has no data yet (no calculated run, no recommendations).");
-        await File.WriteAllBytesAsync(output, bytes);
-        return string.Create(CultureInfo.InvariantCulture, $"pages {count}, bytes {bytes.Length}");
-    }
-
-    private static async Task<(byte[] Bytes, int Pages)?> RenderAsync(IServiceProvider services, DocumentPagesHandler pages, DocumentSubject subject)
-    {
-        var finalisation = services.GetRequiredService<DocumentFinalisationService>();
-        if (!DocumentCatalogService.IsBatchKind(subject.Kind)
-            && await finalisation.FindAsync(subject.Kind, DocumentCatalogService.SubjectKey(subject)) is { } issued
-            && await finalisation.ContentAsync(issued.Id) is { } stored)
-        {
-            return (stored, CountPages(stored));
-        }
-        var catalog = services.GetRequiredService<DocumentCatalogService>();
-        var today = pages.Today();
-        IReadOnlyList<PreparedDocument> documents;
-        if (DocumentCatalogService.IsBatchKind(subject.Kind))
-        {
-            if (await catalog.PrepareBatchAsync(subject.Kind, subject.PeriodId!.Value, today) is not { Count: > 0 } all) return null;
-            documents = all;
-        }
-        else
-        {
-            if (await catalog.PrepareAsync(subject, today) is not { } one) return null;
-            documents = [one];
-        }
-        var db = services.GetRequiredService<AppDbContext>();
-        var stamps = db.IssuedDocuments.Where(d => d.Kind == subject.Kind && d.PeriodId == subject.PeriodId)
-            .ToDictionary(d => d.SubjectKey, d => new DocumentStamp(d.Number, d.VerificationCode,
-                DocumentFinalisationService.VerificationUrl(pages.VerificationBase, d.VerificationCode), d.IssuedOn, d.SignedElectronically));
-        var bytes = DocumentCatalogService.RenderTogether(documents, d => stamps.GetValueOrDefault(d.SubjectKey) ?? DocumentStamp.Draft(today),
-            DocumentNumbering.Label(subject.Kind), documents[0].Author, today, out var count);
-        return (bytes, count);
+        await File.WriteAllBytesAsync(output, file.Bytes);
+        return string.Create(CultureInfo.InvariantCulture, $"pages {CountPages(file.Bytes)}, bytes {file.Bytes.Length}");
     }
 
     /// <summary>Pages of a PDF written by Skia: its page objects are "/Type /Page" (the tree is "/Type /Pages").</summary>

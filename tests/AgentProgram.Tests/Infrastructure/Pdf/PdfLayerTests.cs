@@ -155,9 +155,12 @@ public sealed class PdfLayerTests
     {
         var logo = PdfTestDocuments.Logo();
         var first = PdfTestDocuments.Letter(PdfTestDocuments.Signed, PaperSize.A4, logo: logo);
-        Thread.Sleep(1100);
         var second = PdfTestDocuments.Letter(PdfTestDocuments.Signed, PaperSize.A4, logo: logo);
         Assert.Equal(first, second);
+        // The only clock in a PDF is its creation and modification date: both are the model's timestamp, never now.
+        var text = System.Text.Encoding.Latin1.GetString(first);
+        Assert.Contains("/CreationDate (D:20261204080000", text, StringComparison.Ordinal);
+        Assert.Contains("/ModDate (D:20261204080000", text, StringComparison.Ordinal);
     }
 
     [Fact]
