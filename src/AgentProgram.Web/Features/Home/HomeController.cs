@@ -17,9 +17,20 @@ public sealed class HomeController : Controller
 /// <summary>A shortcut on an officer's home page: what the work is, where it is, and how much waits there (null: no queue).</summary>
 public sealed record WorkCard(string Title, string Text, string Href, string Action, int? Waiting = null);
 
-public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent, IReadOnlyList<TaskCard> Tasks, IReadOnlyList<WorkCard> Work);
+/// <summary>
+/// The home page: the work cards plus one dashboard per role the user holds (null when they do not hold it).
+/// Each role's dashboard lives in its own folder (model, handler, partial view).
+/// </summary>
+public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent, IReadOnlyList<TaskCard> Tasks, IReadOnlyList<WorkCard> Work)
+{
+    public AgentHome? AgentBoard { get; init; }
+    public HumasHome? Humas { get; init; }
+    public KepegawaianHome? Kepegawaian { get; init; }
+    public PimpinanHome? Pimpinan { get; init; }
+}
 
-public sealed class HomePageHandler(AppDbContext db, MyTasksHandler tasks, QueueCountsHandler queues)
+public sealed class HomePageHandler(AppDbContext db, MyTasksHandler tasks, QueueCountsHandler queues,
+    AgentHomeHandler agentHome, HumasHomeHandler humasHome, KepegawaianHomeHandler kepegawaianHome, PimpinanHomeHandler pimpinanHome)
 {
     public async Task<HomePage> LoadAsync(ClaimsPrincipal user)
     {
@@ -28,7 +39,14 @@ public sealed class HomePageHandler(AppDbContext db, MyTasksHandler tasks, Queue
             ? await MyAgent.FindAsync(db, id)
             : null;
         var cards = agent is not null ? await tasks.OpenAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!) : [];
-        return new HomePage(roles, agent, cards, await WorkAsync(user));
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return new HomePage(roles, agent, cards, await WorkAsync(user))
+        {
+            AgentBoard = agent is not null && userId is not null ? await agentHome.LoadAsync(userId, agent) : null,
+            Humas = user.IsInRole(Roles.Humas) ? await humasHome.LoadAsync(user) : null,
+            Kepegawaian = user.IsInRole(Roles.Kepegawaian) ? await kepegawaianHome.LoadAsync(user) : null,
+            Pimpinan = user.IsInRole(Roles.Pimpinan) ? await pimpinanHome.LoadAsync(user) : null,
+        };
     }
 
     /// <summary>The officer's shortcuts, queues with the number waiting.</summary>
