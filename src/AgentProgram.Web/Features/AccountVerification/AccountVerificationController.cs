@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,6 +14,15 @@ public sealed class AccountVerificationController : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index(string? platform, int? unit, [FromServices] VerificationQueueHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(VerificationQuery.From(platform, unit, hal), User));
+
+    /// <summary>The queue as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    public Task<IActionResult> Export(string? platform, int? unit, string? format, [FromServices] VerificationQueueHandler handler)
+    {
+        var query = VerificationQuery.From(platform, unit, 1);
+        return this.ExportAsync(format, "verifikasi-akun", query.Url(1), async limit => await handler.ExportAsync(query, User, limit),
+            auditEntity: "SocialAccount");
+    }
 
     [HttpPost("verifikasi")]
     public Task<IActionResult> Verify(ReviewForm form, [FromServices] ReviewAccountsHandler handler, [FromServices] VerificationQueueHandler queue) =>

@@ -4,8 +4,11 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Agents;
 using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Features.Agents;
+using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.AccountVerification;
 
@@ -44,26 +47,61 @@ public sealed record PendingAccountRow(
 
 public sealed record VerificationPage(VerificationQuery Query, IReadOnlyList<PendingAccountRow> Rows, int Total, int PendingAll, int PageCount, UnitTree Units);
 
-/// <summary>Humas's queue of social accounts waiting for verification, oldest first.</summary>
-public sealed class VerificationQueueHandler(AppDbContext db)
+/// <summary>Humas's queue of social accounts waiting for verification, oldest first; the export reads the same query unpaged.</summary>
+public sealed class VerificationQueueHandler(AppDbContext db, Display display, IStringLocalizer<SharedResource> l)
 {
     public async Task<VerificationPage> HandleAsync(VerificationQuery query, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var units = await UnitTree.LoadAsync(db, ct);
+        var pendingAll = await db.SocialAccounts.AsNoTracking().CountAsync(s => s.State == VerificationState.Pending, ct);
+        var pending = Filtered(query, units);
+        var total = await pending.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + VerificationQuery.PageSize - 1) / VerificationQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = await RowsAsync(pending.Skip((page - 1) * VerificationQuery.PageSize).Take(VerificationQuery.PageSize), user, ct);
+        return new VerificationPage(query with { Page = page }, rows, total, pendingAll, pageCount, units);
+    }
+
+    /// <summary>
+    /// Every waiting account the filters select (all pages, at most limit + 1), oldest first, with the page's
+    /// columns; what the page stacks in a cell (the agent's status, the profile link and account type, the
+    /// date of the follower count) is a column of its own.
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(VerificationQuery query, ClaimsPrincipal user, int limit, CancellationToken ct = default)
+    {
+        var units = await UnitTree.LoadAsync(db, ct);
+        var rows = await RowsAsync(Filtered(query, units).Take(limit + 1), user, ct);
+        return new ExportColumns<PendingAccountRow>()
+            .Text(l["Agen"], s => s.AgentName)
+            .Text(l["Status agen"], s => l[AgentLabels.Status(s.AgentStatus)])
+            .Text(l["Unit Kerja"], s => s.Unit)
+            .Text(l["Platform"], s => AgentLabels.Platform(s.Platform))
+            .Text(l["Akun"], s => s.DisplayHandle)
+            .Text(l["Tautan profil"], s => s.ProfileUrl)
+            .Text(l["Jenis akun"], s => l[AgentLabels.Kind(s.Kind)])
+            .Number(l["Pengikut"], s => s.Followers)
+            .Date(l["Jumlah pengikut per tanggal"], s => s.FollowersAsOf)
+            .DateTime(l["Menunggu sejak"], s => display.ToLocal(s.CreatedUtc))
+            .Table(l["Verifikasi Akun"], rows, limit);
+    }
+
+    /// <summary>The waiting accounts with the queue's filters, oldest first.</summary>
+    private IQueryable<SocialAccount> Filtered(VerificationQuery query, UnitTree units)
+    {
         var pending = db.SocialAccounts.AsNoTracking().Where(s => s.State == VerificationState.Pending);
-        var pendingAll = await pending.CountAsync(ct);
         if (query.Platform is { } platform) pending = pending.Where(s => s.Platform == platform);
         if (query.UnitId is { } unitId)
         {
             var ids = units.WithDescendants(unitId);
             pending = pending.Where(s => s.Agent.Employee.UnitId != null && ids.Contains(s.Agent.Employee.UnitId.Value));
         }
-        var total = await pending.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + VerificationQuery.PageSize - 1) / VerificationQuery.PageSize);
-        var page = Math.Min(query.Page, pageCount);
+        return pending.OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id);
+    }
+
+    private static async Task<List<PendingAccountRow>> RowsAsync(IQueryable<SocialAccount> accounts, ClaimsPrincipal user, CancellationToken ct)
+    {
         var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var found = await pending.OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id)
-            .Skip((page - 1) * VerificationQuery.PageSize).Take(VerificationQuery.PageSize)
+        var found = await accounts
             .Select(s => new
             {
                 s.Id, s.Version, s.Agent.Employee.TitlePrefix, s.Agent.Employee.Name, s.Agent.Employee.TitleSuffix, AgentStatus = s.Agent.Status,
@@ -71,8 +109,7 @@ public sealed class VerificationQueueHandler(AppDbContext db)
                 s.Platform, s.Handle, s.ProfileUrl, s.Kind, s.Followers, s.FollowersAsOf, s.CreatedUtc, s.Agent.UserId,
             })
             .ToListAsync(ct);
-        var rows = found.Select(s => new PendingAccountRow(s.Id, s.Version, ListAgentsHandler.FullName(s.TitlePrefix, s.Name, s.TitleSuffix),
+        return found.Select(s => new PendingAccountRow(s.Id, s.Version, ListAgentsHandler.FullName(s.TitlePrefix, s.Name, s.TitleSuffix),
             s.AgentStatus, s.Unit, s.Platform, s.Handle, s.ProfileUrl, s.Kind, s.Followers, s.FollowersAsOf, s.CreatedUtc, s.UserId == me)).ToList();
-        return new VerificationPage(query with { Page = page }, rows, total, pendingAll, pageCount, units);
     }
 }

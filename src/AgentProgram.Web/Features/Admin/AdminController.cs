@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,6 +15,14 @@ public sealed class AdminController(IStringLocalizer<SharedResource> l) : Contro
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? peran, string? status, string? urut, [FromServices] ListUsersHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(UserListQuery.From(q, peran, status, urut, hal)));
+
+    /// <summary>The list as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    public Task<IActionResult> Export(string? q, string? peran, string? status, string? urut, string? format, [FromServices] ListUsersHandler handler)
+    {
+        var query = UserListQuery.From(q, peran, status, urut, 1);
+        return this.ExportAsync(format, "pengguna", query.Url(page: 1), async limit => await handler.ExportAsync(query, limit), auditEntity: "AppUser");
+    }
 
     [HttpGet("baru")]
     public IActionResult Create() => View(new CreateUserForm());

@@ -1,7 +1,10 @@
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Identity;
+using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.Admin;
 
@@ -49,9 +52,40 @@ public sealed record UserRow(
 
 public sealed record UserListPage(UserListQuery Query, IReadOnlyList<UserRow> Rows, int Total, int PageCount);
 
-public sealed class ListUsersHandler(AppDbContext db, TimeProvider clock)
+public sealed class ListUsersHandler(AppDbContext db, TimeProvider clock, Display display, IStringLocalizer<SharedResource> l)
 {
     public async Task<UserListPage> HandleAsync(UserListQuery query, CancellationToken ct = default)
+    {
+        var users = Filtered(query);
+        var total = await users.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + UserListQuery.PageSize - 1) / UserListQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = await RowsAsync(users.Skip((page - 1) * UserListQuery.PageSize).Take(UserListQuery.PageSize), ct);
+        return new UserListPage(query with { Page = page }, rows, total, pageCount);
+    }
+
+    /// <summary>Every user the filters select (all pages, at most limit + 1), in the list's order, with the page's columns.</summary>
+    public async Task<ExportTable> ExportAsync(UserListQuery query, int limit, CancellationToken ct = default)
+    {
+        var rows = await RowsAsync(Filtered(query).Take(limit + 1), ct);
+        return new ExportColumns<UserRow>()
+            .Text(l["Nama"], u => u.DisplayName)
+            .Text(l["Email"], u => u.Email)
+            .Text(l["Peran"], u => string.Join(", ", u.Roles.Select(r => l[Roles.Label(r)].Value)))
+            .Text(l["Status"], u => string.Join(", ", new[]
+            {
+                u.IsActive ? l["Aktif"].Value : l["Nonaktif"].Value,
+                u.IsLockedOut ? l["Terkunci"].Value : null,
+                u.MustChangePassword ? l["Kata sandi sementara"].Value : null,
+            }.OfType<string>()))
+            .Text(l["Verifikasi dua langkah"], u => u.TwoFactorEnabled ? l["Aktif"] : l["Belum diaktifkan"])
+            .DateTime(l["Terakhir masuk"], u => u.LastSignInUtc is { } last ? display.ToLocal(last) : null)
+            .Date(l["Dibuat"], u => DateOnly.FromDateTime(display.ToLocal(u.CreatedUtc)))
+            .Table(l["Pengguna"], rows, limit);
+    }
+
+    /// <summary>The list's filters and sort.</summary>
+    private IQueryable<AppUser> Filtered(UserListQuery query)
     {
         var users = db.Users.AsNoTracking();
         if (query.Search is { } search)
@@ -64,19 +98,18 @@ public sealed class ListUsersHandler(AppDbContext db, TimeProvider clock)
         if (query.Status is { } status)
             users = users.Where(u => u.IsActive == (status == UserListQuery.Active));
 
-        users = query.Sort switch
+        return query.Sort switch
         {
             UserListQuery.SortByEmail => users.OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id),
             UserListQuery.SortByCreated => users.OrderByDescending(u => u.CreatedUtc).ThenBy(u => u.Id),
             UserListQuery.SortByLastSignIn => users.OrderBy(u => u.LastSignInUtc == null).ThenByDescending(u => u.LastSignInUtc).ThenBy(u => u.DisplayName).ThenBy(u => u.Id),
             _ => users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
         };
+    }
 
-        var total = await users.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + UserListQuery.PageSize - 1) / UserListQuery.PageSize);
-        var page = Math.Min(query.Page, pageCount);
+    private async Task<List<UserRow>> RowsAsync(IQueryable<AppUser> users, CancellationToken ct)
+    {
         var found = await users
-            .Skip((page - 1) * UserListQuery.PageSize).Take(UserListQuery.PageSize)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive, u.LockoutEnd, u.MustChangePassword, u.TwoFactorEnabled, u.CreatedUtc, u.LastSignInUtc })
             .ToListAsync(ct);
 
@@ -88,10 +121,9 @@ public sealed class ListUsersHandler(AppDbContext db, TimeProvider clock)
             .ToLookup(x => x.UserId, x => x.Name!);
 
         var now = clock.GetUtcNow();
-        var rows = found.Select(u => new UserRow(
+        return found.Select(u => new UserRow(
             u.Id, u.DisplayName, u.Email ?? "", Roles.All.Where(roles[u.Id].Contains).ToList(), u.IsActive,
             u.LockoutEnd is { } end && end > now, u.MustChangePassword, u.TwoFactorEnabled, u.CreatedUtc, u.LastSignInUtc)).ToList();
-        return new UserListPage(query with { Page = page }, rows, total, pageCount);
     }
 
     internal static string EscapeLike(string s) =>

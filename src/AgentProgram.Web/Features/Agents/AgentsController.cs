@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,10 +17,14 @@ public sealed class AgentsController : Controller
         [FromServices] ListAgentsHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(AgentListQuery.From(q, status, unit, persetujuan, terverifikasi, urut, hal)));
 
+    /// <summary>The list as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
     [HttpGet("ekspor")]
-    public async Task<IActionResult> Export(string? q, string? status, int? unit, string? persetujuan, string? terverifikasi, string? urut,
-        [FromServices] ListAgentsHandler handler) =>
-        Download(await handler.ExportAsync(AgentListQuery.From(q, status, unit, persetujuan, terverifikasi, urut, 1)));
+    public Task<IActionResult> Export(string? q, string? status, int? unit, string? persetujuan, string? terverifikasi, string? urut, string? format,
+        [FromServices] ListAgentsHandler handler)
+    {
+        var query = AgentListQuery.From(q, status, unit, persetujuan, terverifikasi, urut, 1);
+        return this.ExportAsync(format, "agen", query.Url(), async limit => await handler.ExportAsync(query, limit), auditEntity: "Agent");
+    }
 
     [HttpGet("daftarkan")]
     public async Task<IActionResult> Enrol(string? q, int? unit, string? jenis, string? pilih, [FromServices] EnrolAgentsHandler handler, int hal = 1) =>

@@ -49,8 +49,6 @@ public sealed record AgentListQuery(string? Search, AgentStatus? Status, int? Un
 
     public string Url(int? page = null, string? sort = null) => "/agen" + QueryString(page, sort);
 
-    public string ExportUrl => "/agen/ekspor" + QueryString(1, null);
-
     private string QueryString(int? page, string? sort)
     {
         var qb = new QueryBuilder();
@@ -78,7 +76,7 @@ public sealed record AgentListPage(AgentListQuery Query, IReadOnlyList<AgentRow>
 
 public sealed record FileDownload(byte[] Content, string ContentType, string FileName);
 
-public sealed class ListAgentsHandler(AppDbContext db, Display display, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ListAgentsHandler(AppDbContext db, Display display, IStringLocalizer<SharedResource> l)
 {
     public async Task<AgentListPage> HandleAsync(AgentListQuery query, CancellationToken ct = default)
     {
@@ -91,25 +89,27 @@ public sealed class ListAgentsHandler(AppDbContext db, Display display, TimeProv
         return new AgentListPage(query with { Page = page }, rows, total, pageCount, units);
     }
 
-    /// <summary>Every agent the filters select, in the list's order, with the list's columns.</summary>
-    public async Task<FileDownload> ExportAsync(AgentListQuery query, CancellationToken ct = default)
+    /// <summary>
+    /// Every agent the filters select (all pages, at most limit + 1), in the list's order, with the page's
+    /// columns; "Alasan status" and "Akun terdaftar" split out what the page stacks in Status and "x dari y".
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(AgentListQuery query, int limit, CancellationToken ct = default)
     {
         var units = await UnitTree.LoadAsync(db, ct);
-        var rows = await Project(Sorted(Filter(db.Agents.AsNoTracking(), query, units), query.Sort), ct);
-        var lines = new List<IReadOnlyList<string?>>
-        {
-            new[] { l["Nama"].Value, "NIP", l["Unit Kerja"].Value, l["Status"].Value, l["Alasan status"].Value, l["Persetujuan"].Value,
-                l["Akun terverifikasi"].Value, l["Akun terdaftar"].Value, l["Terdaftar sejak"].Value },
-        };
-        lines.AddRange(rows.Select(r => (IReadOnlyList<string?>)new[]
-        {
-            r.Name, r.NipDisplay, r.Unit, l[AgentLabels.Status(r.Status)].Value, r.StatusReason is null ? "" : l[r.StatusReason].Value,
-            l[AgentLabels.Consent(r.Consent)].Value, r.VerifiedAccounts.ToString(CultureInfo.InvariantCulture),
-            r.Accounts.ToString(CultureInfo.InvariantCulture), display.ToLocal(r.EnrolledUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        }));
-        var today = display.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new FileDownload(Csv.Write(lines), Csv.ContentType, $"agen-{today}.csv");
+        var rows = await Project(Sorted(Filter(db.Agents.AsNoTracking(), query, units), query.Sort).Take(limit + 1), ct);
+        return ExportColumns().Table(l["Agen Komunikasi"], rows, limit);
     }
+
+    private ExportColumns<AgentRow> ExportColumns() => new ExportColumns<AgentRow>()
+        .Text(l["Nama"], r => r.Name)
+        .Text("NIP", r => r.NipDisplay)
+        .Text(l["Unit Kerja"], r => r.Unit)
+        .Text(l["Status"], r => l[AgentLabels.Status(r.Status)])
+        .Text(l["Alasan status"], r => r.StatusReason is null ? null : l[r.StatusReason].Value)
+        .Text(l["Persetujuan"], r => l[AgentLabels.Consent(r.Consent)])
+        .Number(l["Akun terverifikasi"], r => r.VerifiedAccounts)
+        .Number(l["Akun terdaftar"], r => r.Accounts)
+        .Date(l["Terdaftar sejak"], r => DateOnly.FromDateTime(display.ToLocal(r.EnrolledUtc)));
 
     private static IQueryable<Agent> Filter(IQueryable<Agent> agents, AgentListQuery query, UnitTree units)
     {

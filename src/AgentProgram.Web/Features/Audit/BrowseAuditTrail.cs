@@ -4,6 +4,7 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Audit;
 using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,8 +17,11 @@ public sealed record AuditQuery(string? Action, string? UserName, string? Entity
     public const int PageSize = 50;
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>The actions the filter offers: the security and data events, and exports of lists.</summary>
+    public static IReadOnlyList<string> Actions { get; } = [.. AuditActions.All, TableExport.AuditAction];
+
     public static AuditQuery Create(string? aksi, string? pengguna, string? entitas, string? kunci, string? dari, string? sampai, int hal) => new(
-        AuditActions.All.Contains(aksi ?? "") ? aksi : null,
+        Actions.Contains(aksi ?? "") ? aksi : null,
         Clean(pengguna, 256), Clean(entitas, 100), Clean(kunci, 100), Clean(dari, 10), Clean(sampai, 10),
         Math.Max(1, hal));
 
@@ -125,6 +129,69 @@ public sealed class BrowseAuditTrailHandler(AppDbContext db, Display display, IS
     public async Task<AuditPage> HandleAsync(AuditQuery query, CancellationToken ct = default)
     {
         var errors = new List<(string Field, string Message)>();
+        var entries = Filtered(query, errors);
+
+        var total = await entries.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + AuditQuery.PageSize - 1) / AuditQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = await RowsAsync(Newest(entries).Skip((page - 1) * AuditQuery.PageSize).Take(AuditQuery.PageSize), ct);
+
+        var types = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType != null)
+            .Select(e => e.EntityType!).Distinct().OrderBy(x => x).Take(200).ToListAsync(ct);
+        if (query.EntityType is { } wanted && !types.Contains(wanted)) types.Add(wanted);
+        return new AuditPage(query with { Page = page }, rows, total, pageCount, types, errors);
+    }
+
+    /// <summary>
+    /// Every entry the filters select (all pages, at most limit + 1), newest first, with the page's columns;
+    /// the page path under the action and the record key under the data are columns of their own, the
+    /// changes one line of "field: old → new" pairs. Filters the page reports as invalid are ignored, as on the page.
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(AuditQuery query, int limit, CancellationToken ct = default)
+    {
+        var rows = await RowsAsync(Newest(Filtered(query, [])).Take(limit + 1), ct);
+        return new ExportColumns<AuditRow>()
+            .DateTime(l["Waktu"], r => display.ToLocal(r.OccurredUtc))
+            .Text(l["Dilakukan oleh"], r => r.UserName ?? l["Sistem"])
+            .Text(l["Aksi"], r => l[AuditLabels.Action(r.Action)])
+            .Text(l["Halaman"], r => r.Path)
+            .Text(l["Data terkait"], r => r.EntityType is { } t ? l[AuditLabels.Entity(t)].Value : null)
+            .Text(l["Kunci data"], r => r.EntityKey)
+            .Text(l["Alamat IP"], r => r.IpAddress)
+            .Text(l["Rincian"], r => Details(r.Changes))
+            .Table(l["Jejak Audit"], rows, limit);
+    }
+
+    /// <summary>The changes as the page lists them, on one line: "Nama tampilan: Lama → Baru; Akun aktif: Ya → Tidak".</summary>
+    private string? Details(AuditChanges changes)
+    {
+        if (changes.Lines.Count == 0) return changes.Text;
+        return string.Join("; ", changes.Lines.Select(line =>
+        {
+            var field = AuditLabels.IsKnownField(line.Field) ? l[AuditLabels.Field(line.Field)].Value : line.Field;
+            var now = line.New is null ? l["(dihapus)"].Value : Show(line.New);
+            return line.Old is null ? $"{field}: {now}" : $"{field}: {Show(line.Old)} → {now}";
+        }));
+    }
+
+    private string Show(ChangeValue value) => value.Kind switch
+    {
+        ChangeValueKind.Empty => l["(kosong)"],
+        ChangeValueKind.Boolean => value.Flag ? l["Ya"] : l["Tidak"],
+        ChangeValueKind.Date => display.DateTimeShort(value.Utc),
+        _ => value.Text,
+    };
+
+    private static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> entries) =>
+        entries.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id);
+
+    private static async Task<List<AuditRow>> RowsAsync(IQueryable<AuditEntry> entries, CancellationToken ct) =>
+        (await entries.ToListAsync(ct)).Select(e => new AuditRow(e.Id, e.OccurredUtc, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityKey,
+            e.IpAddress, e.Path, AuditChanges.Parse(e.Changes))).ToList();
+
+    /// <summary>The trail's filters; a date that cannot be read is reported in <paramref name="errors"/> and not applied.</summary>
+    private IQueryable<AuditEntry> Filtered(AuditQuery query, List<(string Field, string Message)> errors)
+    {
         var entries = db.AuditEntries.AsNoTracking();
         if (query.Action is { } action) entries = entries.Where(e => e.Action == action);
         if (query.UserName is { } user)
@@ -141,21 +208,7 @@ public sealed class BrowseAuditTrailHandler(AppDbContext db, Display display, IS
             errors.Add(("sampai", l["Tanggal akhir tidak boleh sebelum tanggal awal."]));
         if (from is { } f) entries = entries.Where(e => e.OccurredUtc >= StartOfDayUtc(f));
         if (to is { } t) entries = entries.Where(e => e.OccurredUtc < StartOfDayUtc(t.AddDays(1)));
-
-        var total = await entries.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + AuditQuery.PageSize - 1) / AuditQuery.PageSize);
-        var page = Math.Min(query.Page, pageCount);
-        var found = await entries
-            .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * AuditQuery.PageSize).Take(AuditQuery.PageSize)
-            .ToListAsync(ct);
-        var rows = found.Select(e => new AuditRow(e.Id, e.OccurredUtc, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityKey,
-            e.IpAddress, e.Path, AuditChanges.Parse(e.Changes))).ToList();
-
-        var types = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType != null)
-            .Select(e => e.EntityType!).Distinct().OrderBy(x => x).Take(200).ToListAsync(ct);
-        if (query.EntityType is { } wanted && !types.Contains(wanted)) types.Add(wanted);
-        return new AuditPage(query with { Page = page }, rows, total, pageCount, types, errors);
+        return entries;
     }
 
     private DateTime StartOfDayUtc(DateOnly day) =>
@@ -191,6 +244,7 @@ public static class AuditLabels
         [AuditActions.TwoFactorEnabled] = I18n.Key("Verifikasi dua langkah diaktifkan"),
         [AuditActions.TwoFactorDisabled] = I18n.Key("Verifikasi dua langkah dinonaktifkan"),
         [AuditActions.Imported] = I18n.Key("Data diimpor"),
+        [TableExport.AuditAction] = I18n.Key("Daftar diunduh"),
     };
 
     private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)

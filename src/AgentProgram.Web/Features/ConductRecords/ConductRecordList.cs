@@ -3,8 +3,11 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Features.Agents;
 using AgentProgram.Web.Infrastructure.Localization;
+using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.ConductRecords;
 
@@ -62,36 +65,73 @@ public sealed record ConductRow(int Id, int AgentId, string AgentName, string? U
 
 public sealed record ConductListPage(ConductQuery Query, IReadOnlyList<ConductRow> Rows, int Total, int PageCount);
 
-/// <summary>HR's conduct records, newest start first, with paging and filters.</summary>
-public sealed class ConductRecordListHandler(AppDbContext db)
+/// <summary>HR's conduct records, newest start first, with paging and filters; the export reads the same query unpaged.</summary>
+public sealed class ConductRecordListHandler(AppDbContext db, Display display, IStringLocalizer<SharedResource> l)
 {
     public async Task<ConductListPage> HandleAsync(ConductQuery query, CancellationToken ct = default)
     {
+        var q = Filtered(query);
+        var total = await q.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + ConductQuery.PageSize - 1) / ConductQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = await RowsAsync(q.Skip((page - 1) * ConductQuery.PageSize).Take(ConductQuery.PageSize), ct);
+        return new ConductListPage(query with { Page = page }, rows, total, pageCount);
+    }
+
+    /// <summary>
+    /// Every record the filters select (all pages, at most limit + 1), in the list's order, with the page's
+    /// columns; the unit under the agent and the revocation under the status are columns of their own.
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(ConductQuery query, int limit, CancellationToken ct = default)
+    {
+        var rows = await RowsAsync(Filtered(query).Take(limit + 1), ct);
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new ExportColumns<ConductRow>()
+            .Text(l["Agen"], r => r.AgentName)
+            .Text(l["Unit Kerja"], r => r.Unit)
+            .Text(l["Jenis"], r => l[ConductLabels.Kind(r.Kind)])
+            .Text(l["Berlaku"], r => Day(r.StartDate) + " – " + (r.EndDate is { } e ? Day(e) : l["sekarang"].Value))
+            .Text(l["Catatan"], r => r.Note)
+            .Text(l["Status"], r => r.RevokedUtc is null ? l["Berlaku"] : l["Dicabut"])
+            .DateTime(l["Dicabut"], r => r.RevokedUtc is { } at ? display.ToLocal(at) : null)
+            .Text(l["Alasan pencabutan"], r => r.RevokeReason)
+            .Table(l["Catatan Disiplin dan Netralitas"], rows, limit);
+    }
+
+    /// <summary>A record with its agent's employee data; member-initialised so EF can filter and order on it.</summary>
+    private sealed class Found
+    {
+        public Domain.Rewards.ConductRecord Record { get; init; } = null!;
+        public Domain.Employees.Employee Employee { get; init; } = null!;
+    }
+
+    /// <summary>The list's filter and order (newest start first).</summary>
+    private IQueryable<Found> Filtered(ConductQuery query)
+    {
         var q = from c in db.ConductRecords.AsNoTracking()
                 join a in db.Agents.AsNoTracking() on c.AgentId equals a.Id
-                select new { c, a.Employee };
+                select new Found { Record = c, Employee = a.Employee };
         if (query.Search is { } search)
         {
             var pattern = "%" + ListAgentsHandler.EscapeLike(search) + "%";
             q = q.Where(x => EF.Functions.Like(x.Employee.Name, pattern, "\\"));
         }
-        if (query.Kind is { } kind) q = q.Where(x => x.c.Kind == kind);
-        if (query.Active is { } active) q = active ? q.Where(x => x.c.RevokedUtc == null) : q.Where(x => x.c.RevokedUtc != null);
+        if (query.Kind is { } kind) q = q.Where(x => x.Record.Kind == kind);
+        if (query.Active is { } active) q = active ? q.Where(x => x.Record.RevokedUtc == null) : q.Where(x => x.Record.RevokedUtc != null);
+        return q.OrderByDescending(x => x.Record.StartDate).ThenByDescending(x => x.Record.Id);
+    }
 
-        var total = await q.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + ConductQuery.PageSize - 1) / ConductQuery.PageSize);
-        var page = Math.Min(query.Page, pageCount);
-        var rows = await q.OrderByDescending(x => x.c.StartDate).ThenByDescending(x => x.c.Id)
-            .Skip((page - 1) * ConductQuery.PageSize).Take(ConductQuery.PageSize)
+    private static async Task<List<ConductRow>> RowsAsync(IQueryable<Found> found, CancellationToken ct)
+    {
+        var rows = await found
             .Select(x => new
             {
-                x.c.Id, x.c.AgentId, x.Employee.TitlePrefix, x.Employee.Name, x.Employee.TitleSuffix, Unit = x.Employee.Unit!.Name,
-                x.c.Kind, x.c.StartDate, x.c.EndDate, x.c.Note, x.c.RecordedUtc, x.c.RevokedUtc, x.c.RevokeReason,
+                x.Record.Id, x.Record.AgentId, x.Employee.TitlePrefix, x.Employee.Name, x.Employee.TitleSuffix, Unit = x.Employee.Unit!.Name,
+                x.Record.Kind, x.Record.StartDate, x.Record.EndDate, x.Record.Note, x.Record.RecordedUtc, x.Record.RevokedUtc, x.Record.RevokeReason,
             })
             .ToListAsync(ct);
-        return new ConductListPage(query with { Page = page }, [.. rows.Select(r => new ConductRow(r.Id, r.AgentId,
-            FullName(r.TitlePrefix, r.Name, r.TitleSuffix), r.Unit, r.Kind, r.StartDate, r.EndDate, r.Note, r.RecordedUtc, r.RevokedUtc, r.RevokeReason))],
-            total, pageCount);
+        return [.. rows.Select(r => new ConductRow(r.Id, r.AgentId, FullName(r.TitlePrefix, r.Name, r.TitleSuffix), r.Unit, r.Kind, r.StartDate, r.EndDate,
+            r.Note, r.RecordedUtc, r.RevokedUtc, r.RevokeReason))];
     }
 
     internal static string FullName(string? prefix, string name, string? suffix) =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,6 +15,15 @@ public sealed class ConductRecordsController(IStringLocalizer<SharedResource> l)
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? jenis, string? status, [FromServices] ConductRecordListHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(ConductQuery.From(q, jenis, status, hal)));
+
+    /// <summary>The list as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    public Task<IActionResult> Export(string? q, string? jenis, string? status, string? format, [FromServices] ConductRecordListHandler handler)
+    {
+        var query = ConductQuery.From(q, jenis, status, 1);
+        return this.ExportAsync(format, "catatan-disiplin", query.Url(1), async limit => await handler.ExportAsync(query, limit),
+            auditEntity: nameof(Domain.Rewards.ConductRecord));
+    }
 
     [HttpGet("tambah")]
     public async Task<IActionResult> Add([FromServices] AddConductRecordHandler handler) => View(await handler.LoadAsync());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -17,13 +18,15 @@ public sealed class EmployeesController(IStringLocalizer<SharedResource> l) : Co
         [FromServices] ListEmployeesHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(EmployeeListQuery.From(q, unit, jenis, status, gol, agen, urut, hal)));
 
+    /// <summary>The list as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
     [HttpGet("ekspor")]
-    public async Task<IActionResult> Export(string? q, string? unit, string? jenis, string? status, string? gol, string? agen, string? urut,
+    public Task<IActionResult> Export(string? q, string? unit, string? jenis, string? status, string? gol, string? agen, string? urut, string? format,
         [FromServices] ExportEmployeesHandler handler)
     {
-        var (content, fileName) = await handler.HandleAsync(EmployeeListQuery.From(q, unit, jenis, status, gol, agen, urut));
-        Response.Headers.CacheControl = "no-store";
-        return File(content, "text/csv; charset=utf-8", fileName);
+        var query = EmployeeListQuery.From(q, unit, jenis, status, gol, agen, urut);
+        // A NIP search has one row and is never refused as too large, so the NIP is never put into a redirect.
+        return this.ExportAsync(format, "pegawai", query.NipSearch is null ? query.Url() : "/pegawai",
+            async limit => await handler.HandleAsync(query, limit), auditEntity: "Employee");
     }
 
     [HttpGet("baru")]

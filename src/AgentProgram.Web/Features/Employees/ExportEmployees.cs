@@ -1,44 +1,33 @@
 using AgentProgram.Web.Domain.Employees;
 using AgentProgram.Web.Infrastructure.Web;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.Employees;
 
 /// <summary>
-/// The employee list as CSV: the same columns and order as the page, UTF-8 with a byte-order mark
-/// so Excel reads the names correctly, Indonesian headers whatever the UI language (a file HR
-/// passes on). The NIP is written 8-6-1-3, which Excel keeps as text instead of rounding it.
+/// The employee list as CSV or XLSX: exactly the rows the list shows for the same query string (all
+/// pages), the page's columns under the page's headers; "Jenis jabatan" and "Hukuman disiplin" split
+/// out what the page shows under Jabatan and Kedudukan hukum. The NIP is written 8-6-1-3, which
+/// Excel keeps as text in a CSV instead of rounding it (in the XLSX it is a text cell anyway).
 /// </summary>
-public static class EmployeeCsv
+public sealed class ExportEmployeesHandler(ListEmployeesHandler list, IStringLocalizer<SharedResource> l)
 {
-    public static readonly IReadOnlyList<string> Headers =
-        ["NIP", "Nama", "Jenis Pegawai", "Golongan", "Jenis Jabatan", "Jabatan", "Unit Kerja", "Kedudukan Hukum", "Hukuman Disiplin", "Agen"];
+    public async Task<ExportTable> HandleAsync(EmployeeListQuery query, int limit, CancellationToken ct = default) =>
+        Columns(l).Table(l["Pegawai"], await list.ExportAsync(query, limit + 1, ct), limit);
 
-    public static byte[] Write(IEnumerable<EmployeeRow> rows)
+    public static ExportColumns<EmployeeRow> Columns(IStringLocalizer l)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        return Csv.Write(rows.Select(r => (IReadOnlyList<string?>)
-        [
-            r.NipDisplay,
-            r.FullName,
-            r.Type.Label(),
-            EmployeeText.GolonganDisplay(r.GolonganCode),
-            r.PositionType?.Label() ?? "",
-            r.PositionName ?? "",
-            r.UnitName ?? r.SiasnUnorName ?? "",
-            EmployeeText.StatusText(r.Status, r.LegalStatusName),
-            r.HasDisciplinarySanction ? "Ya" : "Tidak",
-            r.AgentId is null ? "Tidak" : "Ya",
-        ]).Prepend(Headers));
-    }
-}
-
-/// <summary>The CSV of exactly the rows the list shows for the same query string (all pages).</summary>
-public sealed class ExportEmployeesHandler(ListEmployeesHandler list, TimeProvider clock, Infrastructure.Time.Display display)
-{
-    public async Task<(byte[] Content, string FileName)> HandleAsync(EmployeeListQuery query, CancellationToken ct = default)
-    {
-        var rows = await list.ExportAsync(query, ct);
-        var today = ShowEmployeeHandler.Today(clock, display);
-        return (EmployeeCsv.Write(rows), $"pegawai-{today:yyyy-MM-dd}.csv");
+        ArgumentNullException.ThrowIfNull(l);
+        return new ExportColumns<EmployeeRow>()
+            .Text(l["Nama"], r => r.FullName)
+            .Text(l["NIP"], r => r.NipDisplay)
+            .Text(l["Jenis pegawai"], r => l[r.Type.Label()])
+            .Text(l["Golongan"], r => EmployeeText.GolonganDisplay(r.GolonganCode))
+            .Text(l["Jabatan"], r => r.PositionName)
+            .Text(l["Jenis jabatan"], r => r.PositionType is { } pt ? l[pt.Label()].Value : null)
+            .Text(l["Unit Kerja"], r => r.UnitName ?? r.SiasnUnorName)
+            .Text(l["Kedudukan hukum"], r => l[EmployeeText.StatusText(r.Status, r.LegalStatusName)])
+            .Text(l["Hukuman disiplin"], r => r.HasDisciplinarySanction ? l["Ya"] : l["Tidak"])
+            .Text(l["Agen"], r => r.AgentId is null ? l["Tidak"] : l["Ya"]);
     }
 }

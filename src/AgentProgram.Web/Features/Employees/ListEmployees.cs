@@ -98,11 +98,11 @@ public sealed class ListEmployeesHandler(AppDbContext db)
         return new EmployeeListPage(query with { Page = page }, rows, total, pageCount, tree.Ordered, any);
     }
 
-    /// <summary>Every row the list shows for these filters (all pages), in the list's order.</summary>
-    public async Task<IReadOnlyList<EmployeeRow>> ExportAsync(EmployeeListQuery query, CancellationToken ct = default)
+    /// <summary>Every row the list shows for these filters (all pages, at most <paramref name="limit"/>), in the list's order.</summary>
+    public async Task<IReadOnlyList<EmployeeRow>> ExportAsync(EmployeeListQuery query, int limit = int.MaxValue, CancellationToken ct = default)
     {
         var tree = await UnitTree.LoadAsync(db, ct);
-        return await Project(Sort(Filter(query, tree), query.Sort)).ToListAsync(ct);
+        return await Project(Sort(Filter(query, tree), query.Sort)).Take(limit).ToListAsync(ct);
     }
 
     private IQueryable<Domain.Employees.Employee> Filter(EmployeeListQuery query, UnitTree tree)

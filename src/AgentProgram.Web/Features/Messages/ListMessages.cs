@@ -1,6 +1,10 @@
+using System.Globalization;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.Messages;
 
@@ -33,24 +37,46 @@ public sealed record MessageRow(int Id, string Title, MessageStatus Status, Miss
 
 public sealed record MessageListPage(MessageListQuery Query, IReadOnlyList<MessageRow> Rows, int MatchCount, int PageCount, int QueueCount);
 
-/// <summary>The message list with filters, and the approvers' queue (Submitted, oldest first).</summary>
-public sealed class ListMessagesHandler(AppDbContext db)
+/// <summary>The message list with filters, and the approvers' queue (Submitted, oldest first); the export reads the same query unpaged.</summary>
+public sealed class ListMessagesHandler(AppDbContext db, Display display, IStringLocalizer<SharedResource> l)
 {
     public async Task<MessageListPage> HandleAsync(MessageListQuery q, CancellationToken ct = default)
+    {
+        var query = Filtered(q);
+        var count = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (count + MessageListQuery.PageSize - 1) / MessageListQuery.PageSize);
+        var page = Math.Min(q.Page, pageCount);
+        var rows = await Rows(query.Skip((page - 1) * MessageListQuery.PageSize).Take(MessageListQuery.PageSize)).ToListAsync(ct);
+        var queue = await db.PolicyMessages.CountAsync(m => m.Status == MessageStatus.Submitted, ct);
+        return new MessageListPage(q with { Page = page }, rows, count, pageCount, queue);
+    }
+
+    /// <summary>Every message the filters select (all pages, at most limit + 1), with the page's columns; the election badge is a column of its own.</summary>
+    public async Task<ExportTable> ExportAsync(MessageListQuery q, int limit, CancellationToken ct = default)
+    {
+        var rows = await Rows(Filtered(q).Take(limit + 1)).ToListAsync(ct);
+        string Day(DateTime utc) => display.ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new ExportColumns<MessageRow>()
+            .Text(l["Judul"], r => r.Title)
+            .Text(l["Masa pemilu"], r => r.Flagged ? l["Ya"] : l["Tidak"])
+            .Text(l["Status"], r => l[r.Status.Label()])
+            .Text(l["Misi"], r => l[r.Mission.Label()])
+            .Text(l["Masa aktif"], r => Day(r.ActiveFromUtc) + " – " + Day(r.ActiveUntilUtc))
+            .DateTime(l["Dibuat"], r => display.ToLocal(r.CreatedUtc))
+            .Table(q.Queue ? l["Antrean persetujuan"] : l["Pesan Kebijakan"], rows, limit);
+    }
+
+    /// <summary>The list's filter and order: the queue oldest first, otherwise newest first.</summary>
+    private IQueryable<PolicyMessage> Filtered(MessageListQuery q)
     {
         var query = db.PolicyMessages.AsNoTracking();
         if (q.Queue) query = query.Where(m => m.Status == MessageStatus.Submitted);
         else if (q.Status is { } s) query = query.Where(m => m.Status == s);
         if (q.Mission is { } t) query = query.Where(m => m.Mission == t);
         if (q.Search is { } term) query = query.Where(m => m.Title.Contains(term));
-        var count = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (count + MessageListQuery.PageSize - 1) / MessageListQuery.PageSize);
-        var page = Math.Min(q.Page, pageCount);
-        query = q.Queue ? query.OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id) : query.OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id);
-        var rows = await query.Skip((page - 1) * MessageListQuery.PageSize).Take(MessageListQuery.PageSize)
-            .Select(m => new MessageRow(m.Id, m.Title, m.Status, m.Mission, m.ActiveFromUtc, m.ActiveUntilUtc, m.CreatedUtc, m.ElectionFlag != null))
-            .ToListAsync(ct);
-        var queue = await db.PolicyMessages.CountAsync(m => m.Status == MessageStatus.Submitted, ct);
-        return new MessageListPage(q with { Page = page }, rows, count, pageCount, queue);
+        return q.Queue ? query.OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id) : query.OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id);
     }
+
+    private static IQueryable<MessageRow> Rows(IQueryable<PolicyMessage> messages) =>
+        messages.Select(m => new MessageRow(m.Id, m.Title, m.Status, m.Mission, m.ActiveFromUtc, m.ActiveUntilUtc, m.CreatedUtc, m.ElectionFlag != null));
 }

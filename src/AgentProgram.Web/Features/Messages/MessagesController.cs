@@ -2,6 +2,7 @@ using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -21,6 +22,15 @@ public sealed class MessagesController(IStringLocalizer<SharedResource> l) : Con
     [Authorize(Roles = Staff)]
     public async Task<IActionResult> Index(string? q, string? status, string? misi, string? antrean, [FromServices] ListMessagesHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(MessageListQuery.From(q, status, misi, antrean, hal)));
+
+    /// <summary>The list as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    [Authorize(Roles = Staff)]
+    public Task<IActionResult> Export(string? q, string? status, string? misi, string? antrean, string? format, [FromServices] ListMessagesHandler handler)
+    {
+        var query = MessageListQuery.From(q, status, misi, antrean, 1);
+        return this.ExportAsync(format, query.Queue ? "antrean-pesan" : "pesan", query.UrlFor(1), async limit => await handler.ExportAsync(query, limit));
+    }
 
     [HttpGet("baru")]
     [Authorize(Roles = Writers)]

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Rewards;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.MyRewards;
 
@@ -51,6 +54,25 @@ public sealed class MyRewardsHandler(AppDbContext db, RewardStatementHandler sta
         return new MyRewardsPage(true, [.. rows.Select(r => new MyRewardRow(
             new StatementPeriod(r.Id, r.Name, r.StartDate, r.EndDate, r.State), r.Score, r.TopPercent, r.Ineligible == IneligibleReasons.None,
             ReachedLabels(r.Outcomes, r.RulesJson)))]);
+    }
+
+    /// <summary>
+    /// The signed-in agent's own periods (at most limit + 1), newest first, with what each card shows as
+    /// columns. Scoped by the sign-in, never by the URL; no rows for a user who is not an agent.
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(string userId, int limit, IStringLocalizer l, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var page = await ListAsync(userId, ct);
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new ExportColumns<MyRewardRow>()
+            .Text(l["Periode"], r => r.Period.Name)
+            .Text(l["Tanggal"], r => Day(r.Period.StartDate) + " – " + Day(r.Period.EndDate))
+            .Text(l["Status"], r => r.Period.IsProvisional ? l["Sementara"] : l["Final"])
+            .Number(l["Skor"], r => r.Score)
+            .Text(l["Kelompok peringkat"], r => r.RankBand is { } band ? l[band] : l["Tidak diperingkat"])
+            .Text(l["Hasil"], r => string.Join("; ", r.Reached.Select(o => l[o].Value)))
+            .Table(l["Penghargaan Saya"], page.Rows, limit);
     }
 
     public async Task<StatementPage?> StatementAsync(string userId, int periodId, CancellationToken ct = default) =>

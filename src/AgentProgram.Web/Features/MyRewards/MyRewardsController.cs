@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.MyRewards;
 
@@ -17,6 +19,12 @@ public sealed class MyRewardsController : Controller
     [HttpGet("penghargaan-saya")]
     [Authorize(Policy = Policies.Agent)]
     public async Task<IActionResult> Index([FromServices] MyRewardsHandler handler) => View(await handler.ListAsync(UserId));
+
+    /// <summary>The agent's own periods as CSV or XLSX (format=xlsx): only theirs, found from the sign-in (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("penghargaan-saya/ekspor")]
+    [Authorize(Policy = Policies.Agent)]
+    public Task<IActionResult> Export(string? format, [FromServices] MyRewardsHandler handler, [FromServices] IStringLocalizer<SharedResource> l) =>
+        this.ExportAsync(format, "penghargaan-saya", "/penghargaan-saya", async limit => await handler.ExportAsync(UserId, limit, l));
 
     [HttpGet("penghargaan-saya/{periodId:int}")]
     [Authorize(Policy = Policies.Agent)]

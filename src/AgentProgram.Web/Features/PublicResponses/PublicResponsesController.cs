@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -42,6 +43,16 @@ public sealed class PublicResponsesController(IStringLocalizer<SharedResource> l
     [Authorize(Roles = Readers)]
     public async Task<IActionResult> Index(string? status, string? jenis, int? pesan, int? unit, [FromServices] ResponseQueueHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(ResponseQuery.From(status, jenis, pesan, unit, hal)));
+
+    /// <summary>The queue as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("tanggapan-publik/ekspor")]
+    [Authorize(Roles = Readers)]
+    public Task<IActionResult> Export(string? status, string? jenis, int? pesan, int? unit, string? format, [FromServices] ResponseQueueHandler handler)
+    {
+        var query = ResponseQuery.From(status, jenis, pesan, unit, 1);
+        return this.ExportAsync(format, "tanggapan-publik", query.Url(1), async limit => await handler.ExportAsync(query, limit),
+            auditEntity: nameof(Domain.Reports.PublicResponse));
+    }
 
     [HttpPost("tanggapan-publik/{id:long}/teruskan")]
     [Authorize(Policy = Policies.PublicRelations)]

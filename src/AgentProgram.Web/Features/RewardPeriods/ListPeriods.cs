@@ -2,8 +2,10 @@ using System.Globalization;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Features.Agents;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.RewardPeriods;
 
@@ -33,13 +35,41 @@ public sealed record PeriodListRow(int Id, string Name, PeriodKind Kind, DateOnl
 
 public sealed record PeriodListPage(PeriodListQuery Query, IReadOnlyList<PeriodListRow> Rows, int Total, int PageCount, int AllCount);
 
-/// <summary>Reward periods, newest first, with their current run's headline figures.</summary>
-public sealed class ListPeriodsHandler(AppDbContext db)
+/// <summary>Reward periods, newest first, with their current run's headline figures; the export reads the same query unpaged.</summary>
+public sealed class ListPeriodsHandler(AppDbContext db, IStringLocalizer<SharedResource> l)
 {
     public async Task<PeriodListPage> HandleAsync(PeriodListQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var all = await db.RewardPeriods.CountAsync(ct);
+        var periods = Filtered(query);
+        var total = await periods.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PeriodListQuery.PageSize - 1) / PeriodListQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = total == 0 ? [] : await RowsAsync(periods.Skip((page - 1) * PeriodListQuery.PageSize).Take(PeriodListQuery.PageSize), ct);
+        return new PeriodListPage(query with { Page = page }, rows, total, pageCount, all);
+    }
+
+    /// <summary>Every period the filters select (at most limit + 1), newest first, with the page's columns; the kind under the name is a column of its own.</summary>
+    public async Task<ExportTable> ExportAsync(PeriodListQuery query, int limit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = await RowsAsync(Filtered(query).Take(limit + 1), ct);
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new ExportColumns<PeriodListRow>()
+            .Text(l["Periode"], p => p.Name)
+            .Text(l["Jenis"], p => l[PeriodWorkflow.Label(p.Kind)])
+            .Text(l["Tanggal"], p => Day(p.StartDate) + " – " + Day(p.EndDate))
+            .Text(l["Skema"], p => p.SchemeName)
+            .Text(l["Status"], p => l[PeriodWorkflow.Label(p.State)])
+            .Number(l["Agen dihitung"], p => p.Agents)
+            .Number(l["Penerima penghargaan"], p => p.Recognised)
+            .Number(l["Total insentif"], p => p.IncentiveTotal)
+            .Table(l["Periode Penghargaan"], rows, limit);
+    }
+
+    private IQueryable<RewardPeriod> Filtered(PeriodListQuery query)
+    {
         var periods = db.RewardPeriods.AsNoTracking();
         if (query.Search is { } search)
         {
@@ -47,13 +77,12 @@ public sealed class ListPeriodsHandler(AppDbContext db)
             periods = periods.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
         if (query.State is { } state) periods = periods.Where(p => p.State == state);
+        return periods.OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id);
+    }
 
-        var total = await periods.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + PeriodListQuery.PageSize - 1) / PeriodListQuery.PageSize);
-        var page = Math.Min(query.Page, pageCount);
-        var rows = total == 0 ? [] : await periods
-            .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id)
-            .Skip((page - 1) * PeriodListQuery.PageSize).Take(PeriodListQuery.PageSize)
+    private async Task<List<PeriodListRow>> RowsAsync(IQueryable<RewardPeriod> periods, CancellationToken ct)
+    {
+        var rows = await periods
             .Select(p => new
             {
                 p.Id, p.Name, p.Kind, p.StartDate, p.EndDate, p.State,
@@ -61,9 +90,7 @@ public sealed class ListPeriodsHandler(AppDbContext db)
                 Run = db.RewardRuns.Where(r => r.Id == p.CurrentRunId).Select(r => new { r.Agents, r.Recognised, r.IncentiveTotal }).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return new PeriodListPage(query with { Page = page },
-            [.. rows.Select(p => new PeriodListRow(p.Id, p.Name, p.Kind, p.StartDate, p.EndDate, p.State, p.Scheme ?? "",
-                p.Run?.Agents, p.Run?.Recognised, p.Run?.IncentiveTotal))],
-            total, pageCount, all);
+        return [.. rows.Select(p => new PeriodListRow(p.Id, p.Name, p.Kind, p.StartDate, p.EndDate, p.State, p.Scheme ?? "",
+            p.Run?.Agents, p.Run?.Recognised, p.Run?.IncentiveTotal))];
     }
 }

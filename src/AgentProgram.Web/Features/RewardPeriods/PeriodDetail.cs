@@ -7,8 +7,10 @@ using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Features.Agents;
 using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.RewardPeriods;
 
@@ -139,12 +141,59 @@ public sealed class PeriodDetailHandler(AppDbContext db, Display display)
         return page with { PendingReports = pending };
     }
 
-    private async Task<(List<ResultRow> Rows, int Total, int PageCount, int Page)> ResultsAsync(int runId, PeriodResultsQuery query, UnitTree units, CancellationToken ct)
+    /// <summary>
+    /// The current run's results the filters select (all pages, at most limit + 1), in the table's order, with the
+    /// table's columns; the employment type and eligibility under the name are columns of their own. Null when
+    /// there is no such period; no rows when it has not been calculated.
+    /// </summary>
+    public async Task<ExportTable?> ExportResultsAsync(int id, PeriodResultsQuery query, int limit, IStringLocalizer l, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(l);
+        var period = await db.RewardPeriods.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Name, p.CurrentRunId }).SingleOrDefaultAsync(ct);
+        if (period is null) return null;
+        var units = await UnitTree.LoadAsync(db, ct);
+        var rows = new List<ResultRow>();
+        var study = StudyKind.IzinBelajar;
+        if (period.CurrentRunId is { } runId)
+        {
+            rows = await ResultRowsAsync(Ordered(Results(runId, query, units)).Take(limit + 1), units, ct);
+            var rulesJson = await (from r in db.RewardRuns.AsNoTracking()
+                                   where r.Id == runId
+                                   join v in db.RewardSchemeVersions.AsNoTracking() on r.SchemeVersionId equals v.Id
+                                   select v.RulesJson).SingleOrDefaultAsync(ct);
+            if (rulesJson is not null) study = RewardRules.FromJson(rulesJson).Study.Kind;
+        }
+        return new ExportColumns<ResultRow>()
+            .Number(l["Peringkat"], r => r.Rank)
+            .Text(l["Nama"], r => r.Name)
+            .Text(l["Jenis kepegawaian"], r => l[r.EmploymentType.Label()])
+            .Text(l["Memenuhi syarat"], r => r.IsEligible ? l["Ya"] : l["Tidak"])
+            .Text(l["Unit Kerja"], r => r.Unit)
+            .Number(l["Partisipasi"], r => r.Participation)
+            .Number(l["Keterlibatan"], r => r.Engagement)
+            .Number(l["Skor"], r => r.Score)
+            .Number(l["Sebaran dihitung"], r => r.CountedShares)
+            .Text(l["Hasil"], r => string.Join("; ", PeriodLabels.Outcomes(r.Outcomes).Select(o => l[PeriodLabels.Outcome(o, study)].Value)))
+            .Number(l["Insentif"], r => r.IncentiveAmount)
+            .Table(period.Name, rows, limit);
+    }
+
+    private sealed class ResultFact
+    {
+        public RewardResult R { get; init; } = null!;
+        public string? TitlePrefix { get; init; }
+        public string Name { get; init; } = "";
+        public string? TitleSuffix { get; init; }
+    }
+
+    /// <summary>A run's results with the table's filters.</summary>
+    private IQueryable<ResultFact> Results(int runId, PeriodResultsQuery query, UnitTree units)
     {
         var rows = from r in db.RewardResults.AsNoTracking()
                    where r.RunId == runId
                    join a in db.Agents.AsNoTracking() on r.AgentId equals a.Id
-                   select new { r, a.Employee.TitlePrefix, a.Employee.Name, a.Employee.TitleSuffix };
+                   select new ResultFact { R = r, TitlePrefix = a.Employee.TitlePrefix, Name = a.Employee.Name, TitleSuffix = a.Employee.TitleSuffix };
         if (query.Search is { } search)
         {
             var pattern = "%" + ListAgentsHandler.EscapeLike(search) + "%";
@@ -153,29 +202,39 @@ public sealed class PeriodDetailHandler(AppDbContext db, Display display)
         if (query.UnitId is { } unitId)
         {
             var ids = units.WithDescendants(unitId);
-            rows = rows.Where(x => x.r.UnitId != null && ids.Contains(x.r.UnitId.Value));
+            rows = rows.Where(x => x.R.UnitId != null && ids.Contains(x.R.UnitId.Value));
         }
         if (query.Eligible is { } eligible)
-            rows = eligible ? rows.Where(x => x.r.Ineligible == IneligibleReasons.None) : rows.Where(x => x.r.Ineligible != IneligibleReasons.None);
+            rows = eligible ? rows.Where(x => x.R.Ineligible == IneligibleReasons.None) : rows.Where(x => x.R.Ineligible != IneligibleReasons.None);
         if (query.Outcome is { } outcome)
-            rows = rows.Where(x => (x.r.Outcomes & outcome) == outcome);
+            rows = rows.Where(x => (x.R.Outcomes & outcome) == outcome);
         if (query.Employment == PeriodLabels.PnsGroup)
-            rows = rows.Where(x => x.r.EmploymentType == EmploymentType.Pns || x.r.EmploymentType == EmploymentType.Cpns);
+            rows = rows.Where(x => x.R.EmploymentType == EmploymentType.Pns || x.R.EmploymentType == EmploymentType.Cpns);
         else if (query.Employment == PeriodLabels.PppkGroup)
-            rows = rows.Where(x => x.r.EmploymentType == EmploymentType.Pppk || x.r.EmploymentType == EmploymentType.PppkParuhWaktu);
+            rows = rows.Where(x => x.R.EmploymentType == EmploymentType.Pppk || x.R.EmploymentType == EmploymentType.PppkParuhWaktu);
+        return rows;
+    }
 
+    /// <summary>Ranked agents first by rank; the ineligible (no rank) after them; ties and the rest by name.</summary>
+    private static IQueryable<ResultFact> Ordered(IQueryable<ResultFact> rows) =>
+        rows.OrderBy(x => x.R.Rank == null).ThenBy(x => x.R.Rank).ThenBy(x => x.Name).ThenBy(x => x.R.AgentId);
+
+    private static async Task<List<ResultRow>> ResultRowsAsync(IQueryable<ResultFact> rows, UnitTree units, CancellationToken ct)
+    {
+        var found = await rows.ToListAsync(ct);
+        var unitNames = units.Choices.ToDictionary(u => u.Id, u => u.Name);
+        return found.Select(x => new ResultRow(x.R.AgentId, ListAgentsHandler.FullName(x.TitlePrefix, x.Name, x.TitleSuffix),
+            x.R.UnitId is { } u ? unitNames.GetValueOrDefault(u) : null, x.R.EmploymentType, x.R.Ineligible == IneligibleReasons.None, x.R.Ineligible,
+            x.R.Rank, x.R.Participation, x.R.Engagement, x.R.Score, x.R.CountedShares, x.R.Outcomes, x.R.IncentiveAmount)).ToList();
+    }
+
+    private async Task<(List<ResultRow> Rows, int Total, int PageCount, int Page)> ResultsAsync(int runId, PeriodResultsQuery query, UnitTree units, CancellationToken ct)
+    {
+        var rows = Results(runId, query, units);
         var total = await rows.CountAsync(ct);
         var pageCount = Math.Max(1, (total + PeriodResultsQuery.PageSize - 1) / PeriodResultsQuery.PageSize);
         var page = Math.Min(query.Page, pageCount);
-        // Ranked agents first by rank; the ineligible (no rank) after them; ties and the rest by name.
-        var found = total == 0 ? [] : await rows
-            .OrderBy(x => x.r.Rank == null).ThenBy(x => x.r.Rank).ThenBy(x => x.Name).ThenBy(x => x.r.AgentId)
-            .Skip((page - 1) * PeriodResultsQuery.PageSize).Take(PeriodResultsQuery.PageSize)
-            .ToListAsync(ct);
-        var unitNames = units.Choices.ToDictionary(u => u.Id, u => u.Name);
-        var list = found.Select(x => new ResultRow(x.r.AgentId, ListAgentsHandler.FullName(x.TitlePrefix, x.Name, x.TitleSuffix),
-            x.r.UnitId is { } u ? unitNames.GetValueOrDefault(u) : null, x.r.EmploymentType, x.r.Ineligible == IneligibleReasons.None, x.r.Ineligible,
-            x.r.Rank, x.r.Participation, x.r.Engagement, x.r.Score, x.r.CountedShares, x.r.Outcomes, x.r.IncentiveAmount)).ToList();
+        var list = total == 0 ? [] : await ResultRowsAsync(Ordered(rows).Skip((page - 1) * PeriodResultsQuery.PageSize).Take(PeriodResultsQuery.PageSize), units, ct);
         return (list, total, pageCount, page);
     }
 

@@ -1,5 +1,6 @@
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -21,6 +22,14 @@ public sealed class RewardPeriodsController(IStringLocalizer<SharedResource> l) 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? cari, string? status, [FromServices] ListPeriodsHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(PeriodListQuery.From(cari, status, hal)));
+
+    /// <summary>The list as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    public Task<IActionResult> Export(string? cari, string? status, string? format, [FromServices] ListPeriodsHandler handler)
+    {
+        var query = PeriodListQuery.From(cari, status, 1);
+        return this.ExportAsync(format, "periode-penghargaan", query.Url(1), async limit => await handler.ExportAsync(query, limit));
+    }
 
     [HttpGet("baru")]
     [Authorize(Roles = Managers)]
@@ -47,6 +56,20 @@ public sealed class RewardPeriodsController(IStringLocalizer<SharedResource> l) 
     public async Task<IActionResult> Detail(int id, string? cari, int? unit, string? layak, string? hasil, string? jenis,
         [FromServices] PeriodDetailHandler handler, int hal = 1) =>
         await handler.LoadAsync(id, PeriodResultsQuery.From(cari, unit, layak, hasil, jenis, hal), User) is { } page ? View(page) : NotFound();
+
+    /// <summary>
+    /// The period's results table as CSV or XLSX (format=xlsx) with its filters, every page of it
+    /// (convention: Infrastructure/Web/TableExport.cs). Names agents: written to the audit trail.
+    /// </summary>
+    [HttpGet("{id:int}/ekspor")]
+    public Task<IActionResult> ExportResults(int id, string? cari, int? unit, string? layak, string? hasil, string? jenis, string? format,
+        [FromServices] PeriodDetailHandler handler)
+    {
+        var query = PeriodResultsQuery.From(cari, unit, layak, hasil, jenis, 1);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return this.ExportAsync(format, "hasil-periode-" + key, query.Url(id, 1), limit => handler.ExportResultsAsync(id, query, limit, l),
+            auditEntity: "RewardResult", auditKey: key);
+    }
 
     [HttpPost("{id:int}/hitung")]
     [Authorize(Policy = Policies.PublicRelations)]

@@ -1,6 +1,7 @@
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -20,6 +21,15 @@ public sealed class RewardSchemesController(IStringLocalizer<SharedResource> l) 
     [Authorize(Roles = Readers)]
     public async Task<IActionResult> Index(string? q, [FromServices] ListSchemesHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(SchemeListQuery.From(q, hal)));
+
+    /// <summary>The list as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    [Authorize(Roles = Readers)]
+    public Task<IActionResult> Export(string? q, string? format, [FromServices] ListSchemesHandler handler)
+    {
+        var query = SchemeListQuery.From(q, 1);
+        return this.ExportAsync(format, "skema-penghargaan", query.UrlFor(1), async limit => await handler.ExportAsync(query, limit));
+    }
 
     [HttpGet("baru")]
     [Authorize(Policy = Policies.PublicRelations)]

@@ -6,6 +6,7 @@ using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Infrastructure.Storage;
 using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -67,7 +68,37 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
         var total = counts.Sum(c => c.Count);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var rows = await q.OrderByDescending(r => r.SubmittedUtc).ThenByDescending(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var rows = await RowsAsync(Newest(q).Skip((page - 1) * PageSize).Take(PageSize), ct);
+        int Count(ReportState s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
+        return new MyReportsPage(rows, total, page, pageCount, Count(ReportState.Pending), Count(ReportState.Verified), Count(ReportState.Rejected));
+    }
+
+    /// <summary>
+    /// The signed-in agent's own reports (all pages, at most limit + 1), newest first, with what each card
+    /// shows as columns; null when the user is not an agent. Scoped by the sign-in, never by the URL.
+    /// </summary>
+    public async Task<ExportTable?> ExportAsync(string userId, int limit, CancellationToken ct = default)
+    {
+        var agentId = await AgentIdAsync(userId, ct);
+        if (agentId is null) return null;
+        var rows = await RowsAsync(Newest(db.ShareReports.AsNoTracking().Where(r => r.AgentId == agentId)).Take(limit + 1), ct);
+        return new ExportColumns<MyReportRow>()
+            .Text(l["Pesan"], r => r.MessageTitle)
+            .Text(l["Platform"], r => CaptionRules.PlatformName(r.Platform))
+            .DateTime(l["Waktu unggah"], r => display.ToLocal(r.PostedUtc))
+            .Text(l["Status"], r => l[MyReportStates.Badge(r.State).Label])
+            .Number(l["Tayangan"], r => r.Views)
+            .Text(l["Alasan penolakan"], r => r.State == ReportState.Rejected ? r.Reason : null)
+            .Text(l["Tautan unggahan"], r => r.PostUrl)
+            .Table(l["Laporan Sebaran Saya"], rows, limit);
+    }
+
+    private static IQueryable<ShareReport> Newest(IQueryable<ShareReport> reports) =>
+        reports.OrderByDescending(r => r.SubmittedUtc).ThenByDescending(r => r.Id);
+
+    private async Task<List<MyReportRow>> RowsAsync(IQueryable<ShareReport> reports, CancellationToken ct)
+    {
+        var rows = await reports
             .Select(r => new
             {
                 r.Id, r.MessageId, r.Platform, r.PostUrl, r.PostedUtc, r.State, r.DecisionReason,
@@ -76,10 +107,7 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
             .ToListAsync(ct);
         var messageIds = rows.Select(r => r.MessageId).Distinct().ToList();
         var titles = await db.PolicyMessages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Title, ct);
-        int Count(ReportState s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
-        return new MyReportsPage(
-            [.. rows.Select(r => new MyReportRow(r.Id, titles.GetValueOrDefault(r.MessageId, ""), r.Platform, r.PostUrl, r.PostedUtc, r.State, r.DecisionReason, r.Views))],
-            total, page, pageCount, Count(ReportState.Pending), Count(ReportState.Verified), Count(ReportState.Rejected));
+        return [.. rows.Select(r => new MyReportRow(r.Id, titles.GetValueOrDefault(r.MessageId, ""), r.Platform, r.PostUrl, r.PostedUtc, r.State, r.DecisionReason, r.Views))];
     }
 
     public async Task<MyReportPage?> LoadAsync(string userId, long id, SnapshotForm? snapshot = null, CorrectionForm? correction = null, CancellationToken ct = default)

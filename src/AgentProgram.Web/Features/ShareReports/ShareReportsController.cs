@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -42,6 +43,12 @@ public sealed class ShareReportsController(IStringLocalizer<SharedResource> l) :
     [Authorize(Policy = Policies.Agent)]
     public async Task<IActionResult> Mine([FromServices] MyReportsHandler handler, int hal = 1) =>
         await handler.ListAsync(UserId, hal) is { } page ? View(Views + "Mine.cshtml", page) : NotFound();
+
+    /// <summary>The agent's own reports as CSV or XLSX (format=xlsx): only theirs, found from the sign-in (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("laporan-saya/ekspor")]
+    [Authorize(Policy = Policies.Agent)]
+    public Task<IActionResult> Export(string? format, [FromServices] MyReportsHandler handler) =>
+        this.ExportAsync(format, "laporan-sebaran-saya", "/laporan-saya", limit => handler.ExportAsync(UserId, limit));
 
     [HttpGet("laporan-saya/{id:long}")]
     [Authorize(Policy = Policies.Agent)]

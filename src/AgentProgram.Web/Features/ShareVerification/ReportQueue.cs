@@ -6,8 +6,11 @@ using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Features.Agents;
 using AgentProgram.Web.Features.ShareReports;
+using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.ShareVerification;
 
@@ -79,6 +82,71 @@ public sealed class ReportQueueHandler(AppDbContext db, ReportFlagService flagSe
         var units = await UnitTree.LoadAsync(db, ct);
         var pendingAll = await db.ShareReports.CountAsync(r => r.State == ReportState.Pending, ct);
 
+        var filtered = Filtered(query, units);
+
+        // The unfiltered pending queue is the number already counted: one COUNT on the State index, not two.
+        var onlyState = query.MessageId is null && query.UnitId is null && query.Platform is null && query.Flag is null;
+        var total = onlyState && query.State == ReportState.Pending ? pendingAll : await filtered.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + ReportQueueQuery.PageSize - 1) / ReportQueueQuery.PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var ordered = Ordered(filtered, query);
+        var reports = total == 0 ? [] : await ordered.Skip((page - 1) * ReportQueueQuery.PageSize).Take(ReportQueueQuery.PageSize).ToListAsync(ct);
+
+        var rows = await RowsAsync(reports, units, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        var messages = await MessageChoicesAsync(query.MessageId, ct);
+        return new ReportQueuePage(query with { Page = page }, rows, total, pendingAll, pageCount, units, messages, bulk);
+    }
+
+    /// <summary>
+    /// Every report the queue's filters select (all pages, at most limit + 1), in the queue's order, read a
+    /// thousand at a time. The page's columns, with what its cells stack split out: the unit under the
+    /// agent, the correction badge, the post's link and times, one column per metric of the latest
+    /// numbers, and the decision (shown beside the buttons on the page).
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(ReportQueueQuery query, ClaimsPrincipal user, int limit, IStringLocalizer l, Display display,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(display);
+        var units = await UnitTree.LoadAsync(db, ct);
+        var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var ordered = Ordered(Filtered(query, units), query).Take(limit + 1);
+        var rows = new List<ReportQueueRow>();
+        const int Chunk = 1000;
+        for (var skip = 0; ; skip += Chunk)
+        {
+            var reports = await ordered.Skip(skip).Take(Chunk).ToListAsync(ct);
+            rows.AddRange(await RowsAsync(reports, units, me, ct));
+            if (reports.Count < Chunk) break;
+        }
+        string Capital(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.CurrentCulture) + s[1..];
+        var columns = new ExportColumns<ReportQueueRow>()
+            .Text(l["Agen"], r => r.AgentName)
+            .Text(l["Unit Kerja"], r => r.Unit)
+            .Text(l["Pesan"], r => r.MessageTitle)
+            .Text(l["Sudah diperbaiki agen"], r => r.CorrectionCount > 0 ? l["Ya"] : l["Tidak"])
+            .Text(l["Unggahan"], r => AgentLabels.Platform(r.Platform))
+            .Text(l["Tautan unggahan"], r => r.PostUrl)
+            .DateTime(l["Waktu unggah"], r => display.ToLocal(r.PostedUtc))
+            .DateTime(l["Dilaporkan"], r => display.ToLocal(r.SubmittedUtc))
+            .Text(l["Angka terbaru"], r => r.Latest is { } s ? l[MetricLabels.Label(s.Source)] + " · " + l[MetricLabels.Label(s.Window)] : null);
+        foreach (var kind in MetricValues.Kinds)
+            columns.Number(Capital(l[MetricLabels.Name(kind)]), r => r.Latest?.Values[kind]);
+        return columns
+            .Number(l["Pengikut"], r => r.Followers)
+            .Text(l["Bukti"], r => r.HasScreenshot ? l["Ada"] : l["Tidak ada"])
+            .Text(l["Tanda"], r => string.Join("; ", r.Flags.Select(f => l[ReportFlags.Label(f.Code)].Value)))
+            .Text(l["Status"], r => l[ReportWorkflow.Label(r.State)])
+            .Text(l["Alasan"], r => r.DecisionReason)
+            .Table(l["Verifikasi Laporan Sebaran"], rows, limit);
+    }
+
+    private static IQueryable<ShareReport> Ordered(IQueryable<ShareReport> filtered, ReportQueueQuery query) => query.OldestFirst
+        ? filtered.OrderBy(r => r.SubmittedUtc).ThenBy(r => r.Id)
+        : filtered.OrderByDescending(r => r.SubmittedUtc).ThenByDescending(r => r.Id);
+
+    private IQueryable<ShareReport> Filtered(ReportQueueQuery query, UnitTree units)
+    {
         var filtered = db.ShareReports.AsNoTracking().Where(r => r.State == query.State);
         if (query.MessageId is { } messageId) filtered = filtered.Where(r => r.MessageId == messageId);
         if (query.UnitId is { } unitId)
@@ -92,20 +160,7 @@ public sealed class ReportQueueHandler(AppDbContext db, ReportFlagService flagSe
             var bit = ReportFlags.ToSet(flag);
             filtered = filtered.Where(r => (r.Flags & bit) == bit);
         }
-
-        // The unfiltered pending queue is the number already counted: one COUNT on the State index, not two.
-        var onlyState = query.MessageId is null && query.UnitId is null && query.Platform is null && query.Flag is null;
-        var total = onlyState && query.State == ReportState.Pending ? pendingAll : await filtered.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + ReportQueueQuery.PageSize - 1) / ReportQueueQuery.PageSize);
-        var page = Math.Min(query.Page, pageCount);
-        var ordered = query.OldestFirst
-            ? filtered.OrderBy(r => r.SubmittedUtc).ThenBy(r => r.Id)
-            : filtered.OrderByDescending(r => r.SubmittedUtc).ThenByDescending(r => r.Id);
-        var reports = total == 0 ? [] : await ordered.Skip((page - 1) * ReportQueueQuery.PageSize).Take(ReportQueueQuery.PageSize).ToListAsync(ct);
-
-        var rows = await RowsAsync(reports, units, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        var messages = await MessageChoicesAsync(query.MessageId, ct);
-        return new ReportQueuePage(query with { Page = page }, rows, total, pendingAll, pageCount, units, messages, bulk);
+        return filtered;
     }
 
     private async Task<List<ReportQueueRow>> RowsAsync(List<ShareReport> reports, UnitTree units, string? me, CancellationToken ct)

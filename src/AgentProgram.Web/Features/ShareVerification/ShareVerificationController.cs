@@ -1,5 +1,7 @@
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Reports;
+using AgentProgram.Web.Infrastructure.Time;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -22,6 +24,16 @@ public sealed class ShareVerificationController(IStringLocalizer<SharedResource>
     public async Task<IActionResult> Index(string? status, int? pesan, int? unit, string? platform, string? bendera,
         [FromServices] ReportQueueHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(ReportQueueQuery.From(status, pesan, unit, platform, bendera, hal), User));
+
+    /// <summary>The queue as CSV or XLSX (format=xlsx), every page of it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    public Task<IActionResult> Export(string? status, int? pesan, int? unit, string? platform, string? bendera, string? format,
+        [FromServices] ReportQueueHandler handler, [FromServices] Display display)
+    {
+        var query = ReportQueueQuery.From(status, pesan, unit, platform, bendera, 1);
+        return this.ExportAsync(format, "laporan-sebaran", query.Url(1),
+            async limit => await handler.ExportAsync(query, User, limit, l, display), auditEntity: ReportLabels.EntityType);
+    }
 
     [HttpGet("{id:long}")]
     public async Task<IActionResult> Detail(long id, string? kembali, [FromServices] ReportReviewHandler handler) =>

@@ -2,7 +2,9 @@ using System.Globalization;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Domain.Platforms;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using TrackedLinkUrls = AgentProgram.Web.Domain.Platforms.TrackedLinks;
 
 namespace AgentProgram.Web.Features.TrackedLinks;
@@ -18,7 +20,21 @@ public sealed record LinkStatisticsQuery(int? MessageId, Platform? Platform, int
         unit is > 0 ? unit : null,
         Math.Max(1, hal));
 
+    public const string MessagesTable = "pesan";
+    public const string PlatformsTable = "platform";
+    public const string UnitsTable = "unit";
+    public const string AgentsTable = "agen";
+
+    public static readonly IReadOnlyList<string> Tables = [MessagesTable, PlatformsTable, UnitsTable, AgentsTable];
+
     public bool HasFilters => Platform is not null || UnitId is not null;
+
+    /// <summary>This page's URL with its filters and the table to export (tabel=…), for the download buttons.</summary>
+    public string TableUrl(string table)
+    {
+        var url = Url(page: 1);
+        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "tabel=" + table;
+    }
 
     public string Url(int? message = null, int page = 1, bool keepFilters = true)
     {
@@ -82,7 +98,63 @@ public sealed class LinkStatisticsHandler(AppDbContext db)
 
     public async Task<LinkStatisticsPage> HandleAsync(LinkStatisticsQuery query, CancellationToken ct)
     {
-        // Messages that have tracked links, newest first, with their figures.
+        var (rows, selected) = await MessagesAsync(query, ct);
+        if (selected is null)
+            return new LinkStatisticsPage(query with { MessageId = null }, rows, null, ClickFigures.None, [], [], [], 0, []);
+
+        var facts = FactsOf(selected.Id, query);
+        var total = (await Figures(facts, f => f.MessageId, ct)).GetValueOrDefault(selected.Id, ClickFigures.None);
+        var byPlatform = await ByPlatformAsync(facts, ct);
+        var byUnit = await ByUnitAsync(facts, ct);
+
+        var agentTotal = await facts.Select(f => f.AgentId).Distinct().CountAsync(ct);
+        var pageCount = Math.Max(1, (agentTotal + LinkStatisticsQuery.AgentsPerPage - 1) / LinkStatisticsQuery.AgentsPerPage);
+        var page = Math.Min(query.Page, pageCount);
+        var agents = await AgentsAsync(facts, (page - 1) * LinkStatisticsQuery.AgentsPerPage, LinkStatisticsQuery.AgentsPerPage, ct);
+
+        var units = await db.Units.AsNoTracking().Where(u => !u.IsClosed).OrderBy(u => u.Name).Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(ct);
+        return new LinkStatisticsPage(query with { Page = page }, rows, selected, total, byPlatform, byUnit, agents, agentTotal, units);
+    }
+
+    /// <summary>
+    /// One of the page's tables (tabel=pesan, platform, unit or agen) with the page's filters and columns, the
+    /// agents all pages of them (at most limit + 1). The breakdowns need a message (pesan=…): without one they are empty.
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(LinkStatisticsQuery query, string table, int limit, IStringLocalizer l, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var (rows, selected) = await MessagesAsync(query, ct);
+        if (table == LinkStatisticsQuery.MessagesTable)
+        {
+            return Figures(new ExportColumns<MessageStatsRow>()
+                    .Text(l["Pesan"], m => m.Title)
+                    .Text(l["Status"], m => l[m.Status.Label()]), m => m.Figures, l)
+                .Table(l["Per pesan"], rows, limit);
+        }
+        var facts = selected is null ? null : FactsOf(selected.Id, query);
+        if (table == LinkStatisticsQuery.AgentsTable)
+        {
+            var agents = facts is null ? [] : await AgentsAsync(facts, 0, limit + 1, ct);
+            return Figures(new ExportColumns<AgentStatsRow>()
+                    .Text(l["Nama"], a => a.Name)
+                    .Text(l["Unit Kerja"], a => a.Unit), a => a.Figures, l)
+                .Table(l["Per agen"], agents, limit);
+        }
+        var byUnit = table == LinkStatisticsQuery.UnitsTable;
+        var breakdown = facts is null ? [] : byUnit ? await ByUnitAsync(facts, ct) : await ByPlatformAsync(facts, ct);
+        return Figures(new ExportColumns<BreakdownRow>()
+                .Text(l["Nama"], r => r.Label.Length == 0 ? l["Tanpa unit kerja"] : r.Label), r => r.Figures, l)
+            .Table(byUnit ? l["Per unit kerja"] : l["Per platform"], breakdown, limit);
+    }
+
+    private static ExportColumns<T> Figures<T>(ExportColumns<T> columns, Func<T, ClickFigures> figures, IStringLocalizer l) => columns
+        .Number(l["Klik"], r => figures(r).Clicks)
+        .Number(l["Pengunjung unik"], r => figures(r).Visitors)
+        .Number(l["Klik bot"], r => figures(r).Bots);
+
+    /// <summary>Messages that have tracked links, newest first, with their figures; and the one asked for, if it is there.</summary>
+    private async Task<(List<MessageStatsRow> Rows, MessageStatsRow? Selected)> MessagesAsync(LinkStatisticsQuery query, CancellationToken ct)
+    {
         var messages = await db.PolicyMessages.AsNoTracking()
             .Where(m => db.Assignments.Any(a => a.MessageId == m.Id && db.TrackedLinks.Any(t => t.AssignmentId == a.Id)))
             .OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id)
@@ -103,18 +175,24 @@ public sealed class LinkStatisticsHandler(AppDbContext db)
         var perMessage = await Figures(Clicks().Where(c => ids.Contains(c.MessageId)), c => c.MessageId, ct);
         var rows = messages.Select(m => new MessageStatsRow(m.Id, m.Title, m.Status, perMessage.GetValueOrDefault(m.Id, ClickFigures.None))).ToList();
         var selected = query.MessageId is { } id ? rows.FirstOrDefault(r => r.Id == id) : null;
-        if (selected is null)
-            return new LinkStatisticsPage(query with { MessageId = null }, rows, null, ClickFigures.None, [], [], [], 0, []);
+        return (rows, selected);
+    }
 
-        var facts = Facts().Where(f => f.MessageId == selected.Id);
+    private IQueryable<Fact> FactsOf(int messageId, LinkStatisticsQuery query)
+    {
+        var facts = Facts().Where(f => f.MessageId == messageId);
         if (query.Platform is { } platform) facts = facts.Where(f => f.Platform == platform);
         if (query.UnitId is { } unit) facts = facts.Where(f => f.UnitId == unit);
+        return facts;
+    }
 
-        var total = (await Figures(facts, f => f.MessageId, ct)).GetValueOrDefault(selected.Id, ClickFigures.None);
-        var byPlatform = (await Figures(facts, f => f.Platform, ct))
+    private static async Task<List<BreakdownRow>> ByPlatformAsync(IQueryable<Fact> facts, CancellationToken ct) =>
+        (await Figures(facts, f => f.Platform, ct))
             .Select(kv => new BreakdownRow(kv.Key.ToString(), kv.Value))
             .OrderByDescending(r => r.Figures.Clicks).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
-        var byUnit = (await facts
+
+    private static async Task<List<BreakdownRow>> ByUnitAsync(IQueryable<Fact> facts, CancellationToken ct) =>
+        (await facts
                 .GroupBy(f => new { f.UnitId, f.UnitName })
                 .Select(g => new
                 {
@@ -127,10 +205,9 @@ public sealed class LinkStatisticsHandler(AppDbContext db)
             .Select(r => new BreakdownRow(r.UnitName ?? "", new ClickFigures(r.Clicks, r.Visitors, r.Bots)))
             .OrderByDescending(r => r.Figures.Clicks).ThenBy(r => r.Label, StringComparer.CurrentCulture).ToList();
 
-        var agentTotal = await facts.Select(f => f.AgentId).Distinct().CountAsync(ct);
-        var pageCount = Math.Max(1, (agentTotal + LinkStatisticsQuery.AgentsPerPage - 1) / LinkStatisticsQuery.AgentsPerPage);
-        var page = Math.Min(query.Page, pageCount);
-        var agents = (await facts
+    /// <summary>Agents by clicks (most first), then name.</summary>
+    private static async Task<List<AgentStatsRow>> AgentsAsync(IQueryable<Fact> facts, int skip, int take, CancellationToken ct) =>
+        (await facts
                 .GroupBy(f => new { f.AgentId, f.AgentName, f.UnitName })
                 .Select(g => new
                 {
@@ -142,15 +219,11 @@ public sealed class LinkStatisticsHandler(AppDbContext db)
                     Bots = g.Count(x => x.IsBot),
                 })
                 .OrderByDescending(r => r.Clicks).ThenBy(r => r.AgentName).ThenBy(r => r.AgentId)
-                .Skip((page - 1) * LinkStatisticsQuery.AgentsPerPage)
-                .Take(LinkStatisticsQuery.AgentsPerPage)
+                .Skip(skip)
+                .Take(take)
                 .ToListAsync(ct))
             .Select(r => new AgentStatsRow(r.AgentName, r.UnitName, new ClickFigures(r.Clicks, r.Visitors, r.Bots)))
             .ToList();
-
-        var units = await db.Units.AsNoTracking().Where(u => !u.IsClosed).OrderBy(u => u.Name).Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(ct);
-        return new LinkStatisticsPage(query with { Page = page }, rows, selected, total, byPlatform, byUnit, agents, agentTotal, units);
-    }
 
     private IQueryable<Fact> Clicks() =>
         from c in db.LinkClicks.AsNoTracking()

@@ -1,6 +1,8 @@
 using AgentProgram.Web.Domain.Identity;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.TrackedLinks;
 
@@ -23,4 +25,19 @@ public sealed class TrackedLinksController : Controller
     [HttpGet("statistik-tautan"), Authorize(Roles = Roles.Humas + "," + Roles.Pimpinan)]
     public async Task<IActionResult> Statistics(int? pesan, string? platform, int? unit, [FromServices] LinkStatisticsHandler handler, int hal = 1) =>
         View(await handler.HandleAsync(LinkStatisticsQuery.From(pesan, platform, unit, hal), HttpContext.RequestAborted));
+
+    /// <summary>
+    /// One of the statistics tables (tabel=pesan|platform|unit|agen) as CSV or XLSX (format=xlsx), with the page's
+    /// filters, the agents every page of them (convention: Infrastructure/Web/TableExport.cs).
+    /// </summary>
+    [HttpGet("statistik-tautan/ekspor"), Authorize(Roles = Roles.Humas + "," + Roles.Pimpinan)]
+    public Task<IActionResult> Export(int? pesan, string? platform, int? unit, string? tabel, string? format,
+        [FromServices] LinkStatisticsHandler handler, [FromServices] IStringLocalizer<SharedResource> l)
+    {
+        var query = LinkStatisticsQuery.From(pesan, platform, unit, 1);
+        var table = LinkStatisticsQuery.Tables.Contains(tabel ?? "") ? tabel! : LinkStatisticsQuery.MessagesTable;
+        return this.ExportAsync(format, "statistik-tautan-" + table, query.Url(page: 1),
+            async limit => await handler.ExportAsync(query, table, limit, l, HttpContext.RequestAborted),
+            auditEntity: table == LinkStatisticsQuery.AgentsTable ? "TrackedLink" : null);
+    }
 }

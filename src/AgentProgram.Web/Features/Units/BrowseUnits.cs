@@ -1,6 +1,8 @@
 using AgentProgram.Web.Data;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.Units;
 
@@ -32,8 +34,27 @@ public sealed record UnitTreeRow(UnitNode Unit, int Depth, int Direct, int Total
 public sealed record UnitTreePage(UnitTreeQuery Query, IReadOnlyList<UnitTreeRow> Rows, int MatchCount, int UnitCount, int ClosedCount, int Unassigned);
 
 /// <summary>The whole unit tree with employee counts: one query for the units, one grouped query for the counts.</summary>
-public sealed class BrowseUnitsHandler(AppDbContext db)
+public sealed class BrowseUnitsHandler(AppDbContext db, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>
+    /// The rows the tree shows for the query, in tree order, as a table: the page's columns, with the
+    /// parent unit and the closed mark (indentation and a badge on the page) as columns of their own.
+    /// </summary>
+    public async Task<ExportTable> ExportAsync(UnitTreeQuery query, int limit, CancellationToken ct = default)
+    {
+        var page = await HandleAsync(query, ct);
+        var tree = await UnitTree.LoadAsync(db, ct);
+        return new ExportColumns<UnitTreeRow>()
+            .Text(l["Unit"], r => r.Unit.Name)
+            .Text(l["Unit induk"], r => r.Unit.ParentId is { } p ? tree.Find(p)?.Name : null)
+            .Text(l["Ditutup"], r => r.Unit.IsClosed ? l["Ya"] : l["Tidak"])
+            .Text(l["Kode"], r => r.Unit.Code)
+            .Text(l["Eselon"], r => r.Unit.Eselon)
+            .Number(l["Pegawai di unit ini"], r => r.Direct)
+            .Number(l["Termasuk sub-unit"], r => r.Total)
+            .Table(l["Unit Kerja"], page.Rows, limit);
+    }
+
     public async Task<UnitTreePage> HandleAsync(UnitTreeQuery query, CancellationToken ct = default)
     {
         var tree = await UnitTree.LoadAsync(db, ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Infrastructure.Security;
+using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -15,6 +16,14 @@ public sealed class UnitsController(IStringLocalizer<SharedResource> l) : Contro
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? tutup, [FromServices] BrowseUnitsHandler handler) =>
         View(await handler.HandleAsync(UnitTreeQuery.From(q, tutup)));
+
+    /// <summary>The tree as CSV or XLSX (format=xlsx), as the page shows it (convention: Infrastructure/Web/TableExport.cs).</summary>
+    [HttpGet("ekspor")]
+    public Task<IActionResult> Export(string? q, string? tutup, string? format, [FromServices] BrowseUnitsHandler handler)
+    {
+        var query = UnitTreeQuery.From(q, tutup);
+        return this.ExportAsync(format, "unit-kerja", query.Url(), async limit => await handler.ExportAsync(query, limit));
+    }
 
     [HttpGet("baru")]
     public async Task<IActionResult> Create(int? induk, [FromServices] CreateUnitHandler handler) =>

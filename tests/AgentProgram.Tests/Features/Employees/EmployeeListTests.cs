@@ -166,19 +166,20 @@ public sealed partial class EmployeeListTests(AppFactory app) : IClassFixture<Ap
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
 
         var rows = ParseCsv(Encoding.UTF8.GetString(bytes[3..]));
-        Assert.Equal(["NIP", "Nama", "Jenis Pegawai", "Golongan", "Jenis Jabatan", "Jabatan", "Unit Kerja", "Kedudukan Hukum", "Hukuman Disiplin", "Agen"], rows[0]);
+        // The page's columns under the page's headers; "Jenis jabatan" and "Hukuman disiplin" split out what the page stacks in a cell.
+        Assert.Equal(["Nama", "NIP", "Jenis pegawai", "Golongan", "Jabatan", "Jenis jabatan", "Unit Kerja", "Kedudukan hukum", "Hukuman disiplin", "Agen"], rows[0]);
         var data = rows.Skip(1).ToList();
         Assert.Equal(26, data.Count);   // all pages, not just the first 25 rows of the page
 
         var expected = await app.WithDb(db => Task.FromResult(db.Employees
             .Where(e => e.UnitId == unit && e.LegalStatus == LegalStatus.Aktif).OrderBy(e => e.Name).Select(e => new { e.Nip, e.Name }).ToList()));
-        Assert.Equal(expected.Select(e => Nip.FormatForDisplay(e.Nip)), data.Select(r => r[0]));
-        Assert.Equal(expected.Select(e => e.Name + ", S.Kom., M.T."), data.Select(r => r[1]));
+        Assert.Equal(expected.Select(e => Nip.FormatForDisplay(e.Nip)), data.Select(r => r[1]));
+        Assert.Equal(expected.Select(e => e.Name + ", S.Kom., M.T."), data.Select(r => r[0]));
         Assert.All(data, r =>
         {
             Assert.Equal("PNS", r[2]);
             Assert.Equal("Penata Muda (III/a)", r[3]);
-            Assert.Equal("Pranata \"Humas\" Ahli", r[5]);
+            Assert.Equal("Pranata \"Humas\" Ahli", r[4]);
             Assert.Equal("Ekspor Unit", r[6]);
             Assert.Equal("Aktif", r[7]);
             Assert.Equal("Tidak", r[9]);

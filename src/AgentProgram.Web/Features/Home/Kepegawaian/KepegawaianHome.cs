@@ -1,16 +1,141 @@
 using System.Security.Claims;
 using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Agents;
+using AgentProgram.Web.Domain.Imports;
+using AgentProgram.Web.Domain.Platforms;
+using AgentProgram.Web.Features.Agents;
+using AgentProgram.Web.Infrastructure.Charts;
+using UnitTree = AgentProgram.Web.Features.Units.UnitTree;
+using AgentProgram.Web.Infrastructure.Imports;
+using AgentProgram.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgentProgram.Web.Features.Home;
 
-/// <summary>The Kepegawaian dashboard on the home page (to be filled: see issue 8).</summary>
-public sealed record KepegawaianHome;
+/// <summary>
+/// Enrolment figures: employees recorded, agents (enrolments not ended: active or suspended), active agents,
+/// and agents (not ended) who withdrew their data consent.
+/// </summary>
+public sealed record EnrolmentFigures(int Employees, int Agents, int Active, int ConsentWithdrawn)
+{
+    public static readonly EnrolmentFigures Zero = new(0, 0, 0, 0);
 
+    /// <summary>Agents as a share of employees, 0–100 (null without employees).</summary>
+    public decimal? AgentPercent => Employees == 0 ? null : Math.Round(Agents * 100m / Employees, 1);
+
+    public EnrolmentFigures Plus(EnrolmentFigures o) => new(Employees + o.Employees, Agents + o.Agents, Active + o.Active, ConsentWithdrawn + o.ConsentWithdrawn);
+}
+
+/// <summary>
+/// One row of the enrolment table: a unit with the people recorded in it directly (its sub-units have rows of their
+/// own, indented under it), or the row of employees without a unit (UnitId null).
+/// </summary>
+public sealed record EnrolmentRow(int? UnitId, string Name, int Depth, bool IsClosed, EnrolmentFigures Figures);
+
+/// <summary>A recent SIASN import and its result (links to /impor/{Id}).</summary>
+public sealed record RecentImport(int Id, ImportKind Kind, string FileName, DateTime UploadedUtc, ImportState State, ImportCounts Counts);
+
+/// <param name="Units">Tree order, parents before children; units with nobody in them or under them are left out.</param>
+/// <param name="Totals">The sum of the rows: each person is counted in exactly one row.</param>
+/// <param name="WithoutVerifiedAccount">Active agents without any verified social-media account (they cannot share yet).</param>
+public sealed record KepegawaianHome(
+    IReadOnlyList<EnrolmentRow> Units, EnrolmentFigures Totals, int HiddenUnits,
+    int WithoutVerifiedAccount, IReadOnlyList<RecentImport> Imports)
+{
+    /// <summary>The agent list showing exactly the agents counted in <see cref="WithoutVerifiedAccount"/>.</summary>
+    public static string WithoutVerifiedAccountUrl => new AgentListQuery(null, AgentStatus.Active, null, null, false, AgentListQuery.SortByName, 1).Url();
+
+    /// <summary>Most bars the chart draws: with more units, the highest and the lowest halves (the table below lists them all).</summary>
+    public const int ChartUnits = 20;
+
+    /// <summary>
+    /// Agents as a share of employees, per row of the table that has employees, highest first; the counts behind each
+    /// rate are columns of the chart's data table. Null when no row has employees.
+    /// </summary>
+    public ChartData? EnrolmentChart
+    {
+        get
+        {
+            var rated = Units.Where(r => r.Figures.Employees > 0)
+                .OrderByDescending(r => r.Figures.AgentPercent).ThenByDescending(r => r.Figures.Employees)
+                .ThenBy(r => r.UnitId is null).ThenBy(r => r.Name, StringComparer.CurrentCulture)
+                .ToList();
+            if (rated.Count == 0) return null;
+            var shown = rated.Count <= ChartUnits ? rated : [.. rated.Take(ChartUnits / 2), .. rated.Skip(rated.Count - (ChartUnits / 2))];
+            return new ChartData(ChartKind.Bar, I18n.Key("Agen dari pegawai per unit kerja"), [.. shown.Select(r => r.UnitId is null ? I18n.Key("Tanpa unit kerja") : r.Name)],
+            [
+                new ChartSeriesData(I18n.Key("Agen dari pegawai"), [.. shown.Select(r => (double?)r.Figures.AgentPercent)]),
+                new ChartSeriesData(I18n.Key("Agen"), [.. shown.Select(r => (double?)r.Figures.Agents)]) { Format = ChartValueFormat.Count },
+                new ChartSeriesData(I18n.Key("Pegawai"), [.. shown.Select(r => (double?)r.Figures.Employees)]) { Format = ChartValueFormat.Count },
+            ])
+            {
+                Horizontal = true,
+                Format = ChartValueFormat.Percent,
+                ValueLabel = I18n.Key("persen pegawai yang menjadi agen"),
+                CategoryLabel = I18n.Key("Unit Kerja"),
+                Note = rated.Count > ChartUnits
+                    ? I18n.Key("Agen (aktif atau ditangguhkan) ÷ pegawai yang tercatat langsung di unit itu. Ditampilkan 10 unit tertinggi dan 10 unit terendah; semua unit ada di tabel di bawah.")
+                    : I18n.Key("Agen (aktif atau ditangguhkan) ÷ pegawai yang tercatat langsung di unit itu."),
+            };
+        }
+    }
+}
+
+/// <summary>The Kepegawaian dashboard in five set-based queries: units, employees per unit, agents per unit, the unverified count, the latest imports.</summary>
 public sealed class KepegawaianHomeHandler(AppDbContext db)
 {
-    public Task<KepegawaianHome> LoadAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public const int RecentImportCount = 5;
+
+    public async Task<KepegawaianHome> LoadAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        _ = db;
-        return Task.FromResult(new KepegawaianHome());
+        var tree = await UnitTree.LoadAsync(db, ct);
+        var employees = await db.Employees.AsNoTracking()
+            .GroupBy(e => e.UnitId ?? 0)
+            .Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+        var agents = await db.Agents.AsNoTracking()
+            .GroupBy(a => a.Employee.UnitId ?? 0)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Agents = g.Count(a => a.Status != AgentStatus.Ended),
+                Active = g.Count(a => a.Status == AgentStatus.Active),
+                Withdrawn = g.Count(a => a.Status != AgentStatus.Ended && a.ConsentWithdrawnUtc != null),
+            })
+            .ToDictionaryAsync(x => x.UnitId, ct);
+
+        EnrolmentFigures Direct(int unitId) => agents.TryGetValue(unitId, out var a)
+            ? new(employees.GetValueOrDefault(unitId), a.Agents, a.Active, a.Withdrawn)
+            : new(employees.GetValueOrDefault(unitId), 0, 0, 0);
+
+        // Whether anyone sits in a unit or under it, bottom-up (children follow their parent in tree order).
+        var occupied = new HashSet<int>();
+        foreach (var place in tree.Ordered.Reverse())
+        {
+            var id = place.Unit.Id;
+            if (Direct(id) != EnrolmentFigures.Zero || tree.ChildrenOf(id).Any(c => occupied.Contains(c.Id))) occupied.Add(id);
+        }
+
+        var rows = tree.Ordered.Where(p => occupied.Contains(p.Unit.Id))
+            .Select(p => new EnrolmentRow(p.Unit.Id, p.Unit.Name, p.Depth, p.Unit.IsClosed, Direct(p.Unit.Id)))
+            .ToList();
+        // People whose unit is not in the table (no unit, or a unit id that no longer exists) are counted once, here.
+        var known = tree.Ordered.Select(p => p.Unit.Id).ToHashSet();
+        var elsewhere = employees.Keys.Concat(agents.Keys).Where(k => !known.Contains(k)).Distinct()
+            .Aggregate(EnrolmentFigures.Zero, (sum, k) => sum.Plus(Direct(k)));
+        if (elsewhere != EnrolmentFigures.Zero) rows.Add(new EnrolmentRow(null, "", 0, false, elsewhere));
+        var totals = rows.Aggregate(EnrolmentFigures.Zero, (sum, r) => sum.Plus(r.Figures));
+
+        var withoutVerified = await db.Agents.AsNoTracking()
+            .CountAsync(a => a.Status == AgentStatus.Active && !a.SocialAccounts.Any(s => s.State == VerificationState.Verified), ct);
+
+        var imports = await db.ImportBatches.AsNoTracking()
+            .OrderByDescending(b => b.Id)
+            .Take(RecentImportCount)
+            .Select(b => new RecentImport(b.Id, b.Kind, b.FileName, b.UploadedUtc, b.State,
+                new ImportCounts(b.NewCount, b.UpdatedCount, b.UnchangedCount, b.WarnedCount, b.RejectedCount)))
+            .ToListAsync(ct);
+
+        return new KepegawaianHome(rows, totals, tree.Count - occupied.Count, withoutVerified, imports);
     }
 }

@@ -32,6 +32,19 @@ public sealed class DocumentQueriesSqlServerTests
     }
 
     [Fact]
+    public void Per_report_readings_are_one_grouped_left_join_without_apply()
+    {
+        using var db = SqlServer();
+        var reports = db.ShareReports.Where(r => r.PostedUtc >= Start && r.PostedUtc < End);
+        var sql = ShareFigures.PerReport(db, RewardRules.Default, reports, Start, End.AddDays(8), Start).ToQueryString();
+
+        Assert.Contains("LEFT JOIN [ReportSnapshots]", sql, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY [s].[Id]", sql, StringComparison.Ordinal);
+        Assert.Contains("MAX(", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("APPLY", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Clicks_and_responses_are_counted_in_the_database()
     {
         using var db = SqlServer();
