@@ -18,7 +18,7 @@ public sealed record AuditQuery(string? Action, string? UserName, string? Entity
     public const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>The actions the filter offers: the security and data events, and exports of lists.</summary>
-    public static IReadOnlyList<string> Actions { get; } = [.. AuditActions.All, TableExport.AuditAction];
+    public static IReadOnlyList<string> Actions { get; } = [.. AuditActions.All, TableExport.AuditAction, Privacy.PrivacyAuditActions.PersonalDataErased, Privacy.PrivacyAuditActions.ScreenshotsPurged];
 
     public static AuditQuery Create(string? aksi, string? pengguna, string? entitas, string? kunci, string? dari, string? sampai, int hal) => new(
         Actions.Contains(aksi ?? "") ? aksi : null,
@@ -245,6 +245,8 @@ public static class AuditLabels
         [AuditActions.TwoFactorDisabled] = I18n.Key("Verifikasi dua langkah dinonaktifkan"),
         [AuditActions.Imported] = I18n.Key("Data diimpor"),
         [TableExport.AuditAction] = I18n.Key("Daftar diunduh"),
+        [Privacy.PrivacyAuditActions.PersonalDataErased] = I18n.Key("Data pribadi dihapus"),
+        [Privacy.PrivacyAuditActions.ScreenshotsPurged] = I18n.Key("Tangkapan layar dihapus (retensi)"),
     };
 
     private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)
