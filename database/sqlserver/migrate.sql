@@ -1663,3 +1663,182 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE TABLE [AggAgentActivity] (
+        [AgentId] int NOT NULL,
+        [Year] int NOT NULL,
+        [UnitId] int NOT NULL,
+        [Mission] nvarchar(20) NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [D0] bigint NOT NULL,
+        [D1] bigint NOT NULL,
+        [D2] bigint NOT NULL,
+        [D3] bigint NOT NULL,
+        [D4] bigint NOT NULL,
+        [D5] bigint NOT NULL,
+        CONSTRAINT [PK_AggAgentActivity] PRIMARY KEY ([AgentId], [Year], [UnitId], [Mission], [Platform])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE TABLE [AggDailyResponses] (
+        [Day] date NOT NULL,
+        [UnitId] int NOT NULL,
+        [MessageId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Count] int NOT NULL,
+        [Closed] int NOT NULL,
+        [Open] int NOT NULL,
+        CONSTRAINT [PK_AggDailyResponses] PRIMARY KEY ([Day], [UnitId], [MessageId], [Platform], [Kind])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE TABLE [AggDailyShares] (
+        [Day] date NOT NULL,
+        [UnitId] int NOT NULL,
+        [MessageId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Reports] int NOT NULL,
+        [Verified] int NOT NULL,
+        [Rejected] int NOT NULL,
+        [Pending] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [Reach] bigint NOT NULL,
+        [Views] bigint NOT NULL,
+        [Comments] bigint NOT NULL,
+        [Reposts] bigint NOT NULL,
+        [Saves] bigint NOT NULL,
+        [Clicks] int NOT NULL,
+        [Visitors] int NOT NULL,
+        CONSTRAINT [PK_AggDailyShares] PRIMARY KEY ([Day], [UnitId], [MessageId], [Platform])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE TABLE [AggDirtyDays] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_AggDirtyDays] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE TABLE [AggRefreshState] (
+        [Id] int NOT NULL,
+        [ClaimedBy] nvarchar(100) NULL,
+        [ClaimedUntilUtc] datetime2 NULL,
+        [LastRefreshedUtc] datetime2 NULL,
+        [LastFullRebuildUtc] datetime2 NULL,
+        CONSTRAINT [PK_AggRefreshState] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE TABLE [AggUnitWeeks] (
+        [WeekStart] date NOT NULL,
+        [UnitId] int NOT NULL,
+        [ActiveAgents] int NOT NULL,
+        CONSTRAINT [PK_AggUnitWeeks] PRIMARY KEY ([WeekStart], [UnitId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ClaimedBy', N'ClaimedUntilUtc', N'LastFullRebuildUtc', N'LastRefreshedUtc') AND [object_id] = OBJECT_ID(N'[AggRefreshState]'))
+        SET IDENTITY_INSERT [AggRefreshState] ON;
+    EXEC(N'INSERT INTO [AggRefreshState] ([Id], [ClaimedBy], [ClaimedUntilUtc], [LastFullRebuildUtc], [LastRefreshedUtc])
+    VALUES (1, NULL, NULL, NULL, NULL)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ClaimedBy', N'ClaimedUntilUtc', N'LastFullRebuildUtc', N'LastRefreshedUtc') AND [object_id] = OBJECT_ID(N'[AggRefreshState]'))
+        SET IDENTITY_INSERT [AggRefreshState] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE INDEX [IX_ShareReports_PostedUtc] ON [ShareReports] ([PostedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE INDEX [IX_PublicResponses_RecordedUtc] ON [PublicResponses] ([RecordedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE INDEX [IX_LinkClicks_OccurredUtc] ON [LinkClicks] ([OccurredUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE INDEX [IX_AggAgentActivity_Year_UnitId] ON [AggAgentActivity] ([Year], [UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE INDEX [IX_AggDailyShares_MessageId_Day] ON [AggDailyShares] ([MessageId], [Day]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    CREATE INDEX [IX_AggDirtyDays_AtUtc] ON [AggDirtyDays] ([AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205183350_Aggregates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205183350_Aggregates', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,3 +1,4 @@
+using AgentProgram.Web.Infrastructure.Aggregates;
 using AgentProgram.Web.Infrastructure.Cli;
 using AgentProgram.Web.Infrastructure.Clicks;
 using AgentProgram.Web.Infrastructure.Imports;
@@ -16,7 +17,8 @@ builder.Services
     .AddAppStartup()
     .AddAppStorage()
     .AddAppImports()
-    .AddClickRecording();
+    .AddClickRecording()
+    .AddAggregates();
 
 var app = builder.Build();
 

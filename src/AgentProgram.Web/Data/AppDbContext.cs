@@ -68,6 +68,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<Domain.Documents.IssuedDocumentContent> IssuedDocumentContents => Set<Domain.Documents.IssuedDocumentContent>();
     public DbSet<Domain.Documents.DocumentCounter> DocumentCounters => Set<Domain.Documents.DocumentCounter>();
     public DbSet<Domain.Documents.DocumentNumberFormat> DocumentNumberFormats => Set<Domain.Documents.DocumentNumberFormat>();
+    public DbSet<Domain.Aggregates.DailyShareFigure> AggDailyShares => Set<Domain.Aggregates.DailyShareFigure>();
+    public DbSet<Domain.Aggregates.DailyResponseFigure> AggDailyResponses => Set<Domain.Aggregates.DailyResponseFigure>();
+    public DbSet<Domain.Aggregates.AgentActivity> AggAgentActivity => Set<Domain.Aggregates.AgentActivity>();
+    public DbSet<Domain.Aggregates.UnitWeekActivity> AggUnitWeeks => Set<Domain.Aggregates.UnitWeekActivity>();
+    public DbSet<Domain.Aggregates.AggregateDirtyDay> AggDirtyDays => Set<Domain.Aggregates.AggregateDirtyDay>();
+    public DbSet<Domain.Aggregates.AggregateRefreshState> AggRefreshState => Set<Domain.Aggregates.AggregateRefreshState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -37,6 +37,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Institution:Name", "Pemerintah Kota Uji");
         builder.UseSetting("Institution:ShortName", "Pemkot Uji");
         builder.UseSetting("Seed:DemoOnStartup", "false");
+        // The aggregate refresher runs when a test asks for it (AggregateOracle), never on a timer.
+        builder.UseSetting("Aggregates:RefreshSeconds", "0");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
     }
 

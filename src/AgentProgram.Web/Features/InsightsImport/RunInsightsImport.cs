@@ -8,6 +8,7 @@ using AgentProgram.Web.Infrastructure.Imports;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AgentProgram.Web.Infrastructure.Aggregates;
 
 namespace AgentProgram.Web.Features.InsightsImport;
 
@@ -150,6 +151,7 @@ public sealed class RunInsightsImportHandler(AppDbContext db, InsightsUploadServ
             await using var tx = await db.Database.BeginTransactionAsync(token);
             using (db.SuppressEntityAudit())
             {
+                await AggregateMarks.TrackAsync(db, token);
                 await db.SaveChangesAsync(token);
                 // The stored flags follow the new numbers (a fall is flagged), computed from what is now stored.
                 var raised = await flags.EvaluateManyAsync(touched, token);

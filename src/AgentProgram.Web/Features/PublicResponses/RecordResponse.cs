@@ -3,6 +3,7 @@ using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AgentProgram.Web.Infrastructure.Aggregates;
 
 namespace AgentProgram.Web.Features.PublicResponses;
 
@@ -91,6 +92,7 @@ public sealed class RecordResponseHandler(AppDbContext db, TimeProvider clock, I
             Status = ResponseStatus.Open,
             RecordedUtc = now,
         });
+        await AggregateMarks.TrackAsync(db, ct);
         await db.SaveChangesAsync(ct);
         return (RecordOutcome.Done, []);
     }

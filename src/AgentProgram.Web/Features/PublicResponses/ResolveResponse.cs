@@ -2,6 +2,7 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AgentProgram.Web.Infrastructure.Aggregates;
 
 namespace AgentProgram.Web.Features.PublicResponses;
 
@@ -77,6 +78,7 @@ public sealed class ResolveResponseHandler(AppDbContext db, TimeProvider clock, 
         }
         // The version the officer saw is the one the database must still hold.
         db.Entry(r).Property(x => x.Version).OriginalValue = form.Version;
+        await AggregateMarks.TrackAsync(db, ct);
         try
         {
             await db.SaveChangesAsync(ct);

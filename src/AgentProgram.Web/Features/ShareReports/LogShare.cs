@@ -9,6 +9,7 @@ using AgentProgram.Web.Infrastructure.Storage;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AgentProgram.Web.Infrastructure.Aggregates;
 
 namespace AgentProgram.Web.Features.ShareReports;
 
@@ -152,6 +153,7 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
         var raised = await flags.EvaluateAsync(report, accounts, ct);
         report.Flags = ReportFlags.ToSet(raised);
         db.ShareReports.Add(report);
+        await AggregateMarks.TrackAsync(db, ct);
         try
         {
             await db.SaveChangesAsync(ct);

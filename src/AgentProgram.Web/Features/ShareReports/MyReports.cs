@@ -9,6 +9,7 @@ using AgentProgram.Web.Infrastructure.Time;
 using AgentProgram.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AgentProgram.Web.Infrastructure.Aggregates;
 
 namespace AgentProgram.Web.Features.ShareReports;
 
@@ -139,6 +140,7 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
             Views = form.Views, Reach = form.Reach, Likes = form.Likes, Comments = form.Comments, Reposts = form.Reposts, Saves = form.Saves,
             CreatedByUserId = userId, CreatedUtc = now,
         });
+        await AggregateMarks.TrackAsync(db, ct);
         await db.SaveChangesAsync(ct);
         await RefreshFlagsAsync(report, ct);
         return (MyReportOutcome.Done, []);
@@ -173,6 +175,7 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
         report.PostedUtc = postedUtc!.Value;
         report.State = ReportState.Pending;
         report.CorrectionCount = decision.CorrectionCount;
+        await AggregateMarks.TrackAsync(db, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -218,6 +221,7 @@ public sealed class MyReportsHandler(AppDbContext db, ReportFlagService flags, D
         var set = ReportFlags.ToSet(await flags.EvaluateAsync(report, ct));
         if (set == report.Flags) return;
         report.Flags = set;
+        await AggregateMarks.TrackAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
 

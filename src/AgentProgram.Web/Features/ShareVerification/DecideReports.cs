@@ -9,6 +9,7 @@ using AgentProgram.Web.Infrastructure.Audit;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using AgentProgram.Web.Infrastructure.Aggregates;
 
 namespace AgentProgram.Web.Features.ShareVerification;
 
@@ -153,6 +154,7 @@ public sealed class DecideReportsHandler(AppDbContext db, AuditLog audit, TimePr
                 ["to"] = to.ToString(),
                 ["reason"] = decision.Reason,
             });
+            await AggregateMarks.TrackAsync(db, ct);
             // WriteAsync saves: the report, the notification and both audit rows go in one transaction.
             await audit.WriteAsync(ReportLabels.AuditAction(action), detail: detail, entityType: ReportLabels.EntityType,
                 entityKey: id.ToString(CultureInfo.InvariantCulture), ct: ct);

@@ -32,6 +32,7 @@ public static class Navigation
         {
             items.Add(new NavItem("Pesan Kebijakan", "/pesan"));
             items.Add(new NavItem("Statistik Tautan", "/statistik-tautan"));
+            items.Add(new NavItem("Analitik", "/analitik"));
             items.Add(new NavItem("Verifikasi Laporan", "/verifikasi-laporan"));
             items.Add(new NavItem("Tanggapan Publik", "/tanggapan-publik"));
             items.Add(new NavItem("Skema Penghargaan", "/skema-penghargaan"));

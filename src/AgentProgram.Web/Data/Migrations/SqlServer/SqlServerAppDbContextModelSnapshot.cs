@@ -155,6 +155,204 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.ToTable("SocialAccounts");
                 });
 
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AgentActivity", b =>
+                {
+                    b.Property<int>("AgentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Mission")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("D0")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D5")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AgentId", "Year", "UnitId", "Mission", "Platform");
+
+                    b.HasIndex("Year", "UnitId");
+
+                    b.ToTable("AggAgentActivity", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AggregateDirtyDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.ToTable("AggDirtyDays", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AggregateRefreshState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastFullRebuildUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastRefreshedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AggRefreshState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1
+                        });
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyResponseFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform", "Kind");
+
+                    b.ToTable("AggDailyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyShareFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Saves")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform");
+
+                    b.HasIndex("MessageId", "Day");
+
+                    b.ToTable("AggDailyShares", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.UnitWeekActivity", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActiveAgents")
+                        .HasColumnType("int");
+
+                    b.HasKey("WeekStart", "UnitId");
+
+                    b.ToTable("AggUnitWeeks", (string)null);
+                });
+
             modelBuilder.Entity("AgentProgram.Web.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -941,6 +1139,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredUtc");
+
                     b.HasIndex("TrackedLinkId", "OccurredUtc");
 
                     b.ToTable("LinkClicks");
@@ -1455,6 +1655,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ConcernedUnitId");
 
+                    b.HasIndex("RecordedUtc");
+
                     b.HasIndex("ReportId");
 
                     b.HasIndex("RoutedUnitId");
@@ -1616,6 +1818,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.HasIndex("ClaimKey")
                         .IsUnique()
                         .HasFilter("[ClaimKey] IS NOT NULL");
+
+                    b.HasIndex("PostedUtc");
 
                     b.HasIndex("ScreenshotSha256");
 

@@ -146,6 +146,202 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.ToTable("SocialAccounts");
                 });
 
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AgentActivity", b =>
+                {
+                    b.Property<int>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mission")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("D0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D5")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId", "Year", "UnitId", "Mission", "Platform");
+
+                    b.HasIndex("Year", "UnitId");
+
+                    b.ToTable("AggAgentActivity", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AggregateDirtyDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.ToTable("AggDirtyDays", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AggregateRefreshState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFullRebuildUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRefreshedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AggRefreshState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1
+                        });
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyResponseFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform", "Kind");
+
+                    b.ToTable("AggDailyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyShareFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Saves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform");
+
+                    b.HasIndex("MessageId", "Day");
+
+                    b.ToTable("AggDailyShares", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.UnitWeekActivity", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveAgents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WeekStart", "UnitId");
+
+                    b.ToTable("AggUnitWeeks", (string)null);
+                });
+
             modelBuilder.Entity("AgentProgram.Web.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -908,6 +1104,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredUtc");
+
                     b.HasIndex("TrackedLinkId", "OccurredUtc");
 
                     b.ToTable("LinkClicks");
@@ -1404,6 +1602,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ConcernedUnitId");
 
+                    b.HasIndex("RecordedUtc");
+
                     b.HasIndex("ReportId");
 
                     b.HasIndex("RoutedUnitId");
@@ -1560,6 +1760,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClaimKey")
                         .IsUnique();
+
+                    b.HasIndex("PostedUtc");
 
                     b.HasIndex("ScreenshotSha256");
 

@@ -1,0 +1,85 @@
+using AgentProgram.Web.Domain.Aggregates;
+using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AgentProgram.Web.Data.Configurations;
+
+/// <summary>The stored aggregates (Infrastructure/Aggregates keeps them in step with the raw rows). No foreign keys: they are rebuilt, never edited.</summary>
+internal sealed class DailyShareFigureConfiguration : IEntityTypeConfiguration<DailyShareFigure>
+{
+    public void Configure(EntityTypeBuilder<DailyShareFigure> b)
+    {
+        b.ToTable("AggDailyShares");
+        b.Property(x => x.Platform).HasConversion<string>().HasMaxLength(20);
+        b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform });
+        b.HasIndex(x => new { x.MessageId, x.Day });
+    }
+}
+
+internal sealed class DailyResponseFigureConfiguration : IEntityTypeConfiguration<DailyResponseFigure>
+{
+    public void Configure(EntityTypeBuilder<DailyResponseFigure> b)
+    {
+        b.ToTable("AggDailyResponses");
+        b.Property(x => x.Platform).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform, x.Kind });
+    }
+}
+
+internal sealed class AgentActivityConfiguration : IEntityTypeConfiguration<AgentActivity>
+{
+    public void Configure(EntityTypeBuilder<AgentActivity> b)
+    {
+        b.ToTable("AggAgentActivity");
+        b.Property(x => x.Mission).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Platform).HasConversion<string>().HasMaxLength(20);
+        b.HasKey(x => new { x.AgentId, x.Year, x.UnitId, x.Mission, x.Platform });
+        b.HasIndex(x => new { x.Year, x.UnitId });
+    }
+}
+
+internal sealed class UnitWeekActivityConfiguration : IEntityTypeConfiguration<UnitWeekActivity>
+{
+    public void Configure(EntityTypeBuilder<UnitWeekActivity> b)
+    {
+        b.ToTable("AggUnitWeeks");
+        b.HasKey(x => new { x.WeekStart, x.UnitId });
+    }
+}
+
+internal sealed class AggregateDirtyDayConfiguration : IEntityTypeConfiguration<AggregateDirtyDay>
+{
+    public void Configure(EntityTypeBuilder<AggregateDirtyDay> b)
+    {
+        b.ToTable("AggDirtyDays");
+        b.HasIndex(x => x.AtUtc);
+    }
+}
+
+internal sealed class AggregateRefreshStateConfiguration : IEntityTypeConfiguration<AggregateRefreshState>
+{
+    public void Configure(EntityTypeBuilder<AggregateRefreshState> b)
+    {
+        b.ToTable("AggRefreshState");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ClaimedBy).HasMaxLength(100);
+        b.HasData(new AggregateRefreshState { Id = AggregateRefreshState.SingletonId });
+    }
+}
+
+/// <summary>
+/// The indexes the refresher needs to recompute one day without reading whole tables: reports by posting time,
+/// responses by recording time, clicks by time. Declared here (a second configuration of those entities) so the
+/// aggregate change stays in one file.
+/// </summary>
+internal sealed class AggregateSourceIndexes : IEntityTypeConfiguration<ShareReport>, IEntityTypeConfiguration<PublicResponse>, IEntityTypeConfiguration<LinkClick>
+{
+    public void Configure(EntityTypeBuilder<ShareReport> b) => b.HasIndex(r => r.PostedUtc);
+
+    public void Configure(EntityTypeBuilder<PublicResponse> b) => b.HasIndex(r => r.RecordedUtc);
+
+    public void Configure(EntityTypeBuilder<LinkClick> b) => b.HasIndex(c => c.OccurredUtc);
+}

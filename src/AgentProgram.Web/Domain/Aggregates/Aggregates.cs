@@ -1,0 +1,169 @@
+using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Domain.Platforms;
+using AgentProgram.Web.Domain.Reports;
+
+namespace AgentProgram.Web.Domain.Aggregates;
+
+/// <summary>
+/// Share-report and click figures of one local (institution time zone) day, unit, message and platform, kept in step
+/// with the raw rows by the refresher. Reports are counted on the day they were posted; readings are the strongest
+/// evidence per number (the default evidence order) of verified reports; clicks count people only (bots left out).
+/// <see cref="UnitId"/> 0 stands for "no unit" (key columns are never null).
+/// </summary>
+public class DailyShareFigure
+{
+    public DateOnly Day { get; set; }
+    public int UnitId { get; set; }
+    public int MessageId { get; set; }
+    public Platform Platform { get; set; }
+    public int Reports { get; set; }
+    public int Verified { get; set; }
+    public int Rejected { get; set; }
+    public int Pending { get; set; }
+    public int Flagged { get; set; }
+    public long Reach { get; set; }
+    public long Views { get; set; }
+    public long Comments { get; set; }
+    public long Reposts { get; set; }
+    public long Saves { get; set; }
+    public int Clicks { get; set; }
+
+    /// <summary>Distinct visitor hashes per tracked link on this day, summed over the links (a daily-unique count).</summary>
+    public int Visitors { get; set; }
+}
+
+/// <summary>Public responses recorded on one local day, by the report's unit, message, platform and the kind of response.</summary>
+public class DailyResponseFigure
+{
+    public DateOnly Day { get; set; }
+    public int UnitId { get; set; }
+    public int MessageId { get; set; }
+    public Platform Platform { get; set; }
+    public ResponseKind Kind { get; set; }
+    public int Count { get; set; }
+
+    /// <summary>Answered or referred within the dialogic-loop window.</summary>
+    public int Closed { get; set; }
+
+    /// <summary>Not answered or referred yet.</summary>
+    public int Open { get; set; }
+}
+
+/// <summary>
+/// The days on which an agent had at least one verified share, per (year, unit on the report, mission, platform):
+/// a bitmap of the local days of the year (see <see cref="DayBits"/>). One compact row per agent and combination
+/// makes "agents active in any date range" an exact COUNT(DISTINCT) over a few rows per agent, which daily rows
+/// cannot give (an agent active on two days would count twice).
+/// </summary>
+public class AgentActivity
+{
+    public int AgentId { get; set; }
+    public int Year { get; set; }
+    public int UnitId { get; set; }
+    public MissionTag Mission { get; set; }
+    public Platform Platform { get; set; }
+    public long D0 { get; set; }
+    public long D1 { get; set; }
+    public long D2 { get; set; }
+    public long D3 { get; set; }
+    public long D4 { get; set; }
+    public long D5 { get; set; }
+}
+
+/// <summary>Agents with a verified share posted in one local week (Monday first) per unit: the heat map's cells.</summary>
+public class UnitWeekActivity
+{
+    /// <summary>The Monday the week starts on.</summary>
+    public DateOnly WeekStart { get; set; }
+    public int UnitId { get; set; }
+    public int ActiveAgents { get; set; }
+}
+
+/// <summary>
+/// A day whose figures must be computed again because a write touched it: <see cref="AtUtc"/> is an instant inside
+/// that local day (the refresher knows the time zone). Append-only, so concurrent writers never collide; the
+/// refresher deletes the marks it handled.
+/// </summary>
+public class AggregateDirtyDay
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+}
+
+/// <summary>The refresher's one row: who holds the run (a conditional UPDATE claims it across instances) and when it last finished.</summary>
+public class AggregateRefreshState
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntilUtc { get; set; }
+    public DateTime? LastRefreshedUtc { get; set; }
+
+    /// <summary>Null until the first full rebuild: the figures are then incomplete.</summary>
+    public DateTime? LastFullRebuildUtc { get; set; }
+}
+
+/// <summary>
+/// The day bitmap of <see cref="AgentActivity"/>: day-of-year d (0-based) is bit d % 63 of column d / 63, six
+/// columns of 63 bits (the sign bit stays unused, so sums of distinct bits never overflow and equal a bitwise OR).
+/// Pure.
+/// </summary>
+public static class DayBits
+{
+    public const int BitsPerColumn = 63;
+    public const int Columns = 6;
+
+    public static (int Column, long Bit) Of(DateOnly day)
+    {
+        var d = day.DayOfYear - 1;
+        return (d / BitsPerColumn, 1L << (d % BitsPerColumn));
+    }
+
+    /// <summary>The masks of the days from <paramref name="from"/> to <paramref name="to"/> (inclusive) that fall in <paramref name="year"/>; all zero when none do.</summary>
+    public static long[] Mask(int year, DateOnly from, DateOnly to)
+    {
+        var masks = new long[Columns];
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var start = from > first ? from : first;
+        var end = to < last ? to : last;
+        for (var d = start; d <= end; d = d.AddDays(1))
+        {
+            var (c, bit) = Of(d);
+            masks[c] |= bit;
+        }
+        return masks;
+    }
+
+    public static bool Has(AgentActivity a, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var (c, bit) = Of(day);
+        return (Column(a, c) & bit) != 0;
+    }
+
+    public static long Column(AgentActivity a, int column)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return column switch { 0 => a.D0, 1 => a.D1, 2 => a.D2, 3 => a.D3, 4 => a.D4, _ => a.D5 };
+    }
+
+    public static void Set(AgentActivity a, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var (c, bit) = Of(day);
+        switch (c)
+        {
+            case 0: a.D0 |= bit; break;
+            case 1: a.D1 |= bit; break;
+            case 2: a.D2 |= bit; break;
+            case 3: a.D3 |= bit; break;
+            case 4: a.D4 |= bit; break;
+            default: a.D5 |= bit; break;
+        }
+    }
+
+    /// <summary>The Monday of the week <paramref name="day"/> is in.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

@@ -1,0 +1,349 @@
+using System.Diagnostics;
+using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Aggregates;
+using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Domain.Platforms;
+using AgentProgram.Web.Domain.Reports;
+using AgentProgram.Web.Domain.Rewards;
+using AgentProgram.Web.Features.Documents.Summary;
+using AgentProgram.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentProgram.Web.Infrastructure.Aggregates;
+
+/// <summary>What one refresh did.</summary>
+public sealed record RefreshResult(bool Claimed, int Days, int Weeks, TimeSpan Elapsed);
+
+/// <summary>
+/// Keeps the stored aggregates (Domain/Aggregates) equal to a fresh computation from the raw rows. A day is always
+/// recomputed whole, set-based: its daily rows are deleted and written again, the agents' day bit is cleared and set
+/// again, and its week's heat-map cells are counted again. <see cref="RefreshAsync"/> handles the marked days (and
+/// the current and previous day, for clicks) under a claim that only one instance holds at a time;
+/// <see cref="RebuildAllAsync"/> starts from nothing.
+/// </summary>
+public sealed class AggregateRefresher(AppDbContext db, Display display, TimeProvider clock)
+{
+    /// <summary>How long a claim holds if its holder dies mid-run.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    private static readonly DateTime NoCutOff = new(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly TimeZoneInfo _zone = display.Zone;
+
+    public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));
+
+    private (DateTime Start, DateTime End) Window(DateOnly from, DateOnly to)
+    {
+        var w = new PeriodWindow(from, to, _zone);
+        return (w.StartUtc, w.EndUtc);
+    }
+
+    /// <summary>Claims the run (a conditional UPDATE: one instance wins), recomputes the marked days and releases it.</summary>
+    public async Task<RefreshResult> RefreshAsync(string instance, CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        var claimed = await db.AggRefreshState
+            .Where(s => s.Id == AggregateRefreshState.SingletonId && (s.ClaimedUntilUtc == null || s.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedBy, instance).SetProperty(x => x.ClaimedUntilUtc, until), ct);
+        if (claimed == 0) return new RefreshResult(false, 0, 0, watch.Elapsed);
+        try
+        {
+            // Never built (a fresh install, demo data just seeded, or data that predates the aggregates): build them all.
+            var built = await db.AggRefreshState.AsNoTracking().Where(s => s.Id == AggregateRefreshState.SingletonId)
+                .Select(s => s.LastFullRebuildUtc).SingleOrDefaultAsync(ct);
+            if (built is null) return await RebuildCoreAsync(watch, ct);
+            var last = await db.AggDirtyDays.MaxAsync(d => (long?)d.Id, ct) ?? 0;
+            var marked = await db.AggDirtyDays.AsNoTracking().Where(d => d.Id <= last).Select(d => d.AtUtc).ToListAsync(ct);
+            var today = LocalDay(now);
+            var days = marked.Select(LocalDay).Append(today).Append(today.AddDays(-1)).Distinct().Order().ToList();
+            var weeks = 0;
+            foreach (var day in days) await RefreshDayAsync(day, ct);
+            foreach (var week in days.Select(DayBits.WeekStart).Distinct())
+            {
+                await RefreshWeekAsync(week, ct);
+                weeks++;
+            }
+            await db.AggDirtyDays.Where(d => d.Id <= last).ExecuteDeleteAsync(ct);
+            var done = clock.GetUtcNow().UtcDateTime;
+            await db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastRefreshedUtc, done), ct);
+            return new RefreshResult(true, days.Count, weeks, watch.Elapsed);
+        }
+        finally
+        {
+            await db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId && s.ClaimedBy == instance)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedBy, (string?)null).SetProperty(x => x.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Every aggregate from nothing: the days from the first report, response or click to today.</summary>
+    public Task<RefreshResult> RebuildAllAsync(CancellationToken ct = default) => RebuildCoreAsync(Stopwatch.StartNew(), ct);
+
+    private async Task<RefreshResult> RebuildCoreAsync(Stopwatch watch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var last = await db.AggDirtyDays.MaxAsync(d => (long?)d.Id, ct) ?? 0;
+        await db.AggDailyShares.ExecuteDeleteAsync(ct);
+        await db.AggDailyResponses.ExecuteDeleteAsync(ct);
+        await db.AggAgentActivity.ExecuteDeleteAsync(ct);
+        await db.AggUnitWeeks.ExecuteDeleteAsync(ct);
+
+        var firsts = new[]
+        {
+            await db.ShareReports.MinAsync(r => (DateTime?)r.PostedUtc, ct),
+            await db.PublicResponses.MinAsync(r => (DateTime?)r.RecordedUtc, ct),
+            await db.LinkClicks.MinAsync(c => (DateTime?)c.OccurredUtc, ct),
+        };
+        var lasts = new[]
+        {
+            await db.ShareReports.MaxAsync(r => (DateTime?)r.PostedUtc, ct),
+            await db.PublicResponses.MaxAsync(r => (DateTime?)r.RecordedUtc, ct),
+            await db.LinkClicks.MaxAsync(c => (DateTime?)c.OccurredUtc, ct),
+        };
+        var today = LocalDay(now);
+        var from = firsts.Where(f => f is not null).Select(f => LocalDay(f!.Value)).DefaultIfEmpty(today).Min();
+        var to = lasts.Where(f => f is not null).Select(f => LocalDay(f!.Value)).Append(today).Max();
+        var days = 0;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            await DailyAsync(day, ct);
+            days++;
+        }
+        await RebuildActivityAsync(ct);
+        var weeks = 0;
+        for (var week = DayBits.WeekStart(from); week <= to; week = week.AddDays(7))
+        {
+            await RefreshWeekAsync(week, ct);
+            weeks++;
+        }
+        await db.AggDirtyDays.Where(d => d.Id <= last).ExecuteDeleteAsync(ct);
+        var done = clock.GetUtcNow().UtcDateTime;
+        await db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastRefreshedUtc, done).SetProperty(x => x.LastFullRebuildUtc, done), ct);
+        return new RefreshResult(true, days, weeks, watch.Elapsed);
+    }
+
+    /// <summary>One day's daily rows and the agents' bit for that day. The day's week must be refreshed after (<see cref="RefreshWeekAsync"/>).</summary>
+    public async Task RefreshDayAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await DailyAsync(day, ct);
+        await ActivityDayAsync(day, ct);
+    }
+
+    /// <summary>The daily share, click and response rows of one local day, deleted and written again in one transaction.</summary>
+    private async Task DailyAsync(DateOnly day, CancellationToken ct)
+    {
+        var (s, e) = Window(day, day);
+        var reports = db.ShareReports.AsNoTracking().Where(r => r.PostedUtc >= s && r.PostedUtc < e);
+        var cells = new Dictionary<(int Unit, int Message, Platform Platform), ShareFigures.Group>();
+        await foreach (var f in ShareFigures.PerReport(db, RewardRules.Default, reports, s, NoCutOff, NoCutOff).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var key = (f.UnitId ?? 0, f.MessageId, f.Platform);
+            if (!cells.TryGetValue(key, out var g)) cells.Add(key, g = new ShareFigures.Group());
+            g.Add(f);
+        }
+
+        var clicks = await ClicksQuery(db, s, e).ToListAsync(ct);
+        var responses = await ResponsesQuery(db, day, s, e).ToListAsync(ct);
+
+        var rows = cells.ToDictionary(c => c.Key, c => new DailyShareFigure
+        {
+            Day = day, UnitId = c.Key.Unit, MessageId = c.Key.Message, Platform = c.Key.Platform,
+            Reports = c.Value.Reports, Verified = c.Value.Verified, Rejected = c.Value.Rejected, Pending = c.Value.Pending, Flagged = c.Value.Flagged,
+            Reach = c.Value.Reach, Views = c.Value.Views, Comments = c.Value.Comments, Reposts = c.Value.Reposts, Saves = c.Value.Saves,
+        });
+        foreach (var c in clicks)
+        {
+            var key = (c.UnitId, c.MessageId, c.Platform);
+            if (!rows.TryGetValue(key, out var row)) rows.Add(key, row = new DailyShareFigure { Day = day, UnitId = c.UnitId, MessageId = c.MessageId, Platform = c.Platform });
+            row.Clicks = c.Clicks;
+            row.Visitors = c.Visitors;
+        }
+
+        await Transaction(async () =>
+        {
+            await db.AggDailyShares.Where(x => x.Day == day).ExecuteDeleteAsync(ct);
+            await db.AggDailyResponses.Where(x => x.Day == day).ExecuteDeleteAsync(ct);
+            db.AggDailyShares.AddRange(rows.Values);
+            db.AggDailyResponses.AddRange(responses);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+    }
+
+    internal sealed class ClickCell
+    {
+        public int UnitId { get; init; }
+        public int MessageId { get; init; }
+        public Platform Platform { get; init; }
+        public int Clicks { get; init; }
+        public int Visitors { get; init; }
+    }
+
+    /// <summary>People's clicks in [s, e) per tracked link (distinct visitors per link), summed per (agent's unit, message, link platform).</summary>
+    internal static IQueryable<ClickCell> ClicksQuery(AppDbContext db, DateTime s, DateTime e)
+    {
+        var perLink =
+            from c in db.LinkClicks.AsNoTracking()
+            where !c.IsBot && c.OccurredUtc >= s && c.OccurredUtc < e
+            group c by c.TrackedLinkId into g
+            select new { LinkId = g.Key, Clicks = g.Count(), Visitors = g.Select(x => x.VisitorHash).Distinct().Count() };
+        return
+            from x in perLink
+            join l in db.TrackedLinks on x.LinkId equals l.Id
+            join a in db.Assignments on l.AssignmentId equals a.Id
+            join ag in db.Agents on a.AgentId equals ag.Id
+            join em in db.Employees on ag.EmployeeId equals em.Id
+            group x by new { UnitId = em.UnitId ?? 0, a.MessageId, l.Platform } into g
+            select new ClickCell { UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Clicks = g.Sum(y => y.Clicks), Visitors = g.Sum(y => y.Visitors) };
+    }
+
+    /// <summary>Responses recorded in [s, e) per (report's unit, message, report's platform, kind) with the dialogic-loop counts.</summary>
+    internal static IQueryable<DailyResponseFigure> ResponsesQuery(AppDbContext db, DateOnly day, DateTime s, DateTime e)
+    {
+        var hours = DialogicLoop.Window.TotalHours;
+        return
+            from p in db.PublicResponses.AsNoTracking()
+            where p.RecordedUtc >= s && p.RecordedUtc < e
+            join r in db.ShareReports on p.ReportId equals r.Id
+            group p by new { UnitId = r.UnitId ?? 0, p.MessageId, r.Platform, p.Kind } into g
+            select new DailyResponseFigure
+            {
+                Day = day, UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind,
+                Count = g.Count(),
+                Closed = g.Count(y => y.ResolvedUtc != null && y.ResolvedUtc <= y.RecordedUtc.AddHours(hours)),
+                Open = g.Count(y => y.ResolvedUtc == null),
+            };
+    }
+
+    /// <summary>Distinct agents with a verified share posted in [s, e), per unit on the report.</summary>
+    internal static IQueryable<UnitWeekActivity> WeekQuery(AppDbContext db, DateOnly weekStart, DateTime s, DateTime e) =>
+        db.ShareReports.AsNoTracking()
+            .Where(r => r.State == ReportState.Verified && r.PostedUtc >= s && r.PostedUtc < e)
+            .Select(r => new { UnitId = r.UnitId ?? 0, r.AgentId }).Distinct()
+            .GroupBy(x => x.UnitId)
+            .Select(g => new UnitWeekActivity { WeekStart = weekStart, UnitId = g.Key, ActiveAgents = g.Count() });
+
+    internal sealed class ActiveKey
+    {
+        public int AgentId { get; init; }
+        public int UnitId { get; init; }
+        public MissionTag Mission { get; init; }
+        public Platform Platform { get; init; }
+    }
+
+    internal static IQueryable<ActiveKey> ActiveOnQuery(AppDbContext db, DateTime s, DateTime e) =>
+        (from r in db.ShareReports.AsNoTracking()
+         where r.State == ReportState.Verified && r.PostedUtc >= s && r.PostedUtc < e
+         join m in db.PolicyMessages on r.MessageId equals m.Id
+         select new ActiveKey { AgentId = r.AgentId, UnitId = r.UnitId ?? 0, Mission = m.Mission, Platform = r.Platform }).Distinct();
+
+    /// <summary>The day's bit: cleared in every row of its year, then set again for the agents active that day.</summary>
+    private async Task ActivityDayAsync(DateOnly day, CancellationToken ct)
+    {
+        var (s, e) = Window(day, day);
+        var active = await ActiveOnQuery(db, s, e).ToListAsync(ct);
+        var (column, bit) = DayBits.Of(day);
+        var year = day.Year;
+        await Transaction(async () =>
+        {
+            await ClearBitAsync(year, column, bit, ct);
+            var agents = active.Select(a => a.AgentId).Distinct().ToList();
+            var existing = agents.Count == 0 ? [] : await db.AggAgentActivity.Where(a => a.Year == year && agents.Contains(a.AgentId)).ToListAsync(ct);
+            var byKey = existing.ToDictionary(a => (a.AgentId, a.UnitId, a.Mission, a.Platform));
+            foreach (var k in active)
+            {
+                if (!byKey.TryGetValue((k.AgentId, k.UnitId, k.Mission, k.Platform), out var row))
+                {
+                    row = new AgentActivity { AgentId = k.AgentId, Year = year, UnitId = k.UnitId, Mission = k.Mission, Platform = k.Platform };
+                    db.AggAgentActivity.Add(row);
+                    byKey.Add((k.AgentId, k.UnitId, k.Mission, k.Platform), row);
+                }
+                DayBits.Set(row, day);
+            }
+            await db.SaveChangesAsync(ct);
+            await db.AggAgentActivity.Where(a => a.Year == year && a.D0 == 0 && a.D1 == 0 && a.D2 == 0 && a.D3 == 0 && a.D4 == 0 && a.D5 == 0)
+                .ExecuteDeleteAsync(ct);
+        }, ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private Task<int> ClearBitAsync(int year, int column, long bit, CancellationToken ct)
+    {
+        var keep = ~bit;
+        var rows = db.AggAgentActivity.Where(a => a.Year == year);
+        return column switch
+        {
+            0 => rows.Where(a => (a.D0 & bit) != 0).ExecuteUpdateAsync(x => x.SetProperty(a => a.D0, a => a.D0 & keep), ct),
+            1 => rows.Where(a => (a.D1 & bit) != 0).ExecuteUpdateAsync(x => x.SetProperty(a => a.D1, a => a.D1 & keep), ct),
+            2 => rows.Where(a => (a.D2 & bit) != 0).ExecuteUpdateAsync(x => x.SetProperty(a => a.D2, a => a.D2 & keep), ct),
+            3 => rows.Where(a => (a.D3 & bit) != 0).ExecuteUpdateAsync(x => x.SetProperty(a => a.D3, a => a.D3 & keep), ct),
+            4 => rows.Where(a => (a.D4 & bit) != 0).ExecuteUpdateAsync(x => x.SetProperty(a => a.D4, a => a.D4 & keep), ct),
+            _ => rows.Where(a => (a.D5 & bit) != 0).ExecuteUpdateAsync(x => x.SetProperty(a => a.D5, a => a.D5 & keep), ct),
+        };
+    }
+
+    internal sealed class DayKey
+    {
+        public int AgentId { get; init; }
+        public int UnitId { get; init; }
+        public MissionTag Mission { get; init; }
+        public Platform Platform { get; init; }
+        public DateTime Day { get; init; }
+    }
+
+    /// <summary>Distinct (agent, unit, mission, platform, local day) of the verified reports; the day is UTC shifted by the zone's offset, cut to the date.</summary>
+    internal static IQueryable<DayKey> ActivityKeysQuery(AppDbContext db, double offsetMinutes) =>
+        (from r in db.ShareReports.AsNoTracking()
+         where r.State == ReportState.Verified
+         join m in db.PolicyMessages on r.MessageId equals m.Id
+         select new DayKey { AgentId = r.AgentId, UnitId = r.UnitId ?? 0, Mission = m.Mission, Platform = r.Platform, Day = r.PostedUtc.AddMinutes(offsetMinutes).Date }).Distinct();
+
+    /// <summary>Every agent's day bits from one pass over the verified reports (distinct agent, unit, mission, platform and local day).</summary>
+    private async Task RebuildActivityAsync(CancellationToken ct)
+    {
+        // The institution's zones (WIB, WITA, WIT) keep one offset all year.
+        var offset = _zone.BaseUtcOffset.TotalMinutes;
+        var rows = new Dictionary<(int, int, int, MissionTag, Platform), AgentActivity>();
+        await foreach (var k in ActivityKeysQuery(db, offset).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var day = DateOnly.FromDateTime(k.Day);
+            var key = (k.AgentId, day.Year, k.UnitId, k.Mission, k.Platform);
+            if (!rows.TryGetValue(key, out var row))
+                rows.Add(key, row = new AgentActivity { AgentId = k.AgentId, Year = day.Year, UnitId = k.UnitId, Mission = k.Mission, Platform = k.Platform });
+            DayBits.Set(row, day);
+        }
+        foreach (var chunk in rows.Values.Chunk(5000))
+        {
+            db.AggAgentActivity.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The heat-map cells of the week starting on <paramref name="weekStart"/>: distinct agents with a verified share per unit.</summary>
+    public async Task RefreshWeekAsync(DateOnly weekStart, CancellationToken ct = default)
+    {
+        var (s, e) = Window(weekStart, weekStart.AddDays(6));
+        var counts = await WeekQuery(db, weekStart, s, e).ToListAsync(ct);
+        await Transaction(async () =>
+        {
+            await db.AggUnitWeeks.Where(x => x.WeekStart == weekStart).ExecuteDeleteAsync(ct);
+            db.AggUnitWeeks.AddRange(counts);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task Transaction(Func<Task> work, CancellationToken ct)
+    {
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await work();
+            await tx.CommitAsync(token);
+        }, ct);
+        db.ChangeTracker.Clear();
+    }
+}

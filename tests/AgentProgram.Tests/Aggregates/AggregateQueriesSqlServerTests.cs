@@ -1,0 +1,77 @@
+using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Aggregates;
+using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Domain.Platforms;
+using AgentProgram.Web.Features.Analytics;
+using AgentProgram.Web.Infrastructure.Aggregates;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentProgram.Tests.Aggregates;
+
+/// <summary>No SQL Server runs here: the refresher's and the analytics page's queries translate for SQL Server, grouped and counted in the database.</summary>
+public sealed class AggregateQueriesSqlServerTests
+{
+    private static SqlServerAppDbContext SqlServer() => new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
+        .UseSqlServer("Server=none;Database=none;Trusted_Connection=True").Options);
+
+    private static readonly DateTime Start = new(2026, 3, 1, 17, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime End = new(2026, 3, 2, 17, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void The_refreshers_day_queries_group_in_the_database()
+    {
+        using var db = SqlServer();
+        var clicks = AggregateRefresher.ClicksQuery(db, Start, End).ToQueryString();
+        Assert.Contains("COUNT(DISTINCT", clicks, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY", clicks, StringComparison.Ordinal);
+        Assert.Contains("[IsBot]", clicks, StringComparison.Ordinal);
+
+        var responses = AggregateRefresher.ResponsesQuery(db, new DateOnly(2026, 3, 2), Start, End).ToQueryString();
+        Assert.Contains("DATEADD(hour", responses, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY", responses, StringComparison.Ordinal);
+
+        var week = AggregateRefresher.WeekQuery(db, new DateOnly(2026, 3, 2), Start, End.AddDays(6)).ToQueryString();
+        Assert.Contains("DISTINCT", week, StringComparison.Ordinal);
+        Assert.Contains("COUNT(*)", week, StringComparison.Ordinal);
+
+        var active = AggregateRefresher.ActiveOnQuery(db, Start, End).ToQueryString();
+        Assert.Contains("SELECT DISTINCT", active, StringComparison.Ordinal);
+        Assert.Contains("[Mission]", active, StringComparison.Ordinal);
+
+        var keys = AggregateRefresher.ActivityKeysQuery(db, 420).ToQueryString();
+        Assert.Contains("DATEADD(minute", keys, StringComparison.Ordinal);
+        Assert.Contains("CONVERT(date", keys, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_analytics_queries_sum_and_count_distinct_in_the_database()
+    {
+        using var db = SqlServer();
+        var active = AnalyticsHandler.ActiveAgentsQuery(db, new DateOnly(2025, 12, 20), new DateOnly(2026, 1, 10), [1, 2], MissionTag.Partisipasi, Platform.X);
+        var sql = active.Select(x => x).Distinct().ToQueryString();
+        // One bitmask test per year of the range, ANDed in SQL (bigint &), never read into memory.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(sql, @"\[a\]\.\[Year\] = "));
+        Assert.Contains("[D0] & ", sql, StringComparison.Ordinal);
+        Assert.Contains("DISTINCT", sql, StringComparison.Ordinal);
+
+        var shares = AnalyticsHandler.Filter(db.AggDailyShares, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), [1], 3, [3, 4], Platform.X)
+            .GroupBy(x => x.MessageId).Select(g => new { g.Key, Reports = g.Sum(x => x.Reports) }).ToQueryString();
+        Assert.Contains("SUM(", shares, StringComparison.Ordinal);
+        Assert.Contains("IN (", shares, StringComparison.Ordinal);
+
+        var enrolled = AnalyticsHandler.EnrolledQuery(db, Start, End, [1]).ToQueryString();
+        Assert.Contains("GROUP BY", enrolled, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_aggregate_tables_follow_the_SQL_Server_key_rules()
+    {
+        using var db = SqlServer();
+        foreach (var type in new[] { typeof(DailyShareFigure), typeof(DailyResponseFigure), typeof(AgentActivity), typeof(UnitWeekActivity) })
+        {
+            var entity = db.Model.FindEntityType(type)!;
+            Assert.All(entity.FindPrimaryKey()!.Properties, p => Assert.False(p.IsNullable, $"{type.Name}.{p.Name} is a nullable key column"));
+            Assert.All(entity.FindPrimaryKey()!.Properties.Where(p => p.ClrType == typeof(string)), p => Assert.NotNull(p.GetMaxLength()));
+        }
+    }
+}
