@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AgentProgram.Web.Data;
+using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Infrastructure.Audit;
@@ -51,10 +52,21 @@ public sealed class MessageMediaHandler(AppDbContext db, IFileStore store, Messa
         return (ActOutcome.Done, []);
     }
 
-    public async Task<(MediaFile File, Stream Content)?> OpenAsync(int mediaId, CancellationToken ct = default)
+    /// <summary>
+    /// Staff open any stored media; an agent only media of a message assigned to them (never a draft's, nor
+    /// another campaign's found by guessing ids): anything else is simply not found.
+    /// </summary>
+    public async Task<(MediaFile File, Stream Content)?> OpenAsync(int mediaId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var media = await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(x => x.Id == mediaId, ct);
         if (media is null) return null;
+        if (!Roles.Staff.Any(user.IsInRole))
+        {
+            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+            var assigned = await db.MessageRevisions.AsNoTracking().Where(r => r.Id == media.RevisionId)
+                .AnyAsync(r => db.Assignments.Any(a => a.MessageId == r.MessageId && db.Agents.Any(g => g.Id == a.AgentId && g.UserId == userId)), ct);
+            if (!assigned) return null;
+        }
         var content = store.Open(media.StoragePath);
         return content is null ? null : (media, content);
     }

@@ -96,7 +96,7 @@ public sealed class MessagesController(IStringLocalizer<SharedResource> l) : Con
     [Authorize]
     public async Task<IActionResult> Media(int mediaId, [FromServices] MessageMediaHandler handler)
     {
-        if (await handler.OpenAsync(mediaId) is not { } found) return NotFound();
+        if (await handler.OpenAsync(mediaId, User) is not { } found) return NotFound();
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, max-age=3600";
         var isImage = found.File.ContentType.StartsWith("image/", StringComparison.Ordinal);

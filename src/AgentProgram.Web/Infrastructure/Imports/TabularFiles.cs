@@ -89,7 +89,8 @@ public static class TabularFiles
                 using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
                 isWorkbook = zip.GetEntry("xl/workbook.xml") is not null;
             }
-            catch (InvalidDataException)
+            // A truncated zip makes ZipArchive seek before the start: upload streams throw ArgumentOutOfRangeException or IOException for that.
+            catch (Exception e) when (e is InvalidDataException or ArgumentOutOfRangeException or IOException)
             {
                 throw new ImportFileException(ImportTexts.FileXlsxUnreadable);
             }

@@ -113,8 +113,11 @@ public sealed class MessageDraftTests(AppFactory app) : IClassFixture<AppFactory
         Assert.DoesNotContain("wwwroot", Path.GetFullPath(stored), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("poster", media.StoragePath, StringComparison.Ordinal);
 
+        // An agent with no assignment of this draft may not fetch its media by guessing the id.
         var (_, agent) = await app.UserAsync(false, Roles.Agen);
-        var served = await agent.GetAsync($"/pesan/media/{media.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/pesan/media/{media.Id}")).StatusCode);
+
+        var served = await client.GetAsync($"/pesan/media/{media.Id}");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
         Assert.Equal("nosniff", Assert.Single(served.Headers.GetValues("X-Content-Type-Options")));
