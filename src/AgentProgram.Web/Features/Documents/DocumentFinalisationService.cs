@@ -5,6 +5,7 @@ using AgentProgram.Web.Infrastructure.Audit;
 using AgentProgram.Web.Infrastructure.Pdf;
 using AgentProgram.Web.Infrastructure.Pdf.Components;
 using Microsoft.EntityFrameworkCore;
+using AgentProgram.Web.Infrastructure.Hosting;
 
 namespace AgentProgram.Web.Features.Documents;
 
@@ -101,6 +102,7 @@ public sealed class DocumentFinalisationService(AppDbContext db, AuditLog audit,
                 await db.SaveChangesAsync(token);
                 db.IssuedDocumentContents.Add(new IssuedDocumentContent { DocumentId = issued.Id, Bytes = bytes });
                 await db.SaveChangesAsync(token);
+                FaultPoints.Hit(FaultPoints.DocumentContentStored);
                 await audit.WriteAsync(AuditAction, userId, detail: $"{document.Kind} {number}", entityType: nameof(IssuedDocument),
                     entityKey: issued.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: token);
                 await tx.CommitAsync(token);

@@ -10,6 +10,7 @@ using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using AgentProgram.Web.Infrastructure.Hosting;
 
 namespace AgentProgram.Web.Features.Rewards;
 
@@ -112,6 +113,7 @@ public sealed partial class RewardCalculationService(AppDbContext db, Display di
         await db.SaveChangesAsync(ct);
         foreach (var r in results) r.RunId = run.Id;
         await new BulkInserter<RewardResult>(db).InsertAsync(db, results, ct);
+        FaultPoints.Hit(FaultPoints.RewardResultsWritten);
 
         await db.RewardPeriods.Where(p => p.Id == periodId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.State, PeriodState.Calculated)

@@ -24,6 +24,12 @@ public static class OperatorVerbs
         ["import-employees"] = Imports.ImportVerb.RunAsync,
         [RewardsVerb.Name] = RewardsVerb.RunAsync,
         [RenderReportVerb.Name] = RenderReportVerb.RunAsync,
+        [BackupVerb.Backup] = BackupVerb.BackupAsync,
+        [BackupVerb.Restore] = BackupVerb.RestoreAsync,
+        [BackupVerb.Verify] = BackupVerb.VerifyAsync,
+        [PurgeVerb.Name] = PurgeVerb.RunAsync,
+        [RefreshAggregatesVerb.Name] = RefreshAggregatesVerb.RunAsync,
+        [FinaliseDocumentVerb.Name] = FinaliseDocumentVerb.RunAsync,
     };
 
     public static IEnumerable<string> Names => Verbs.Keys;
@@ -123,4 +129,6 @@ public sealed class CliArgs(string[] args)
     }
 
     public string Required(string name) => Optional(name) ?? throw new CliException($"missing {name} <value>.");
+
+    public bool Flag(string name) => Array.IndexOf(args, name) >= 0;
 }

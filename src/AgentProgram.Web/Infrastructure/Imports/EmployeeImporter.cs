@@ -3,6 +3,7 @@ using AgentProgram.Web.Domain.Employees;
 using AgentProgram.Web.Domain.Imports;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using AgentProgram.Web.Infrastructure.Hosting;
 
 namespace AgentProgram.Web.Infrastructure.Imports;
 
@@ -150,8 +151,10 @@ public sealed class EmployeeImporter(AppDbContext db, Display display, TimeProvi
                     await _employeeInserter.InsertAsync(db, created, token);
                     await _issueInserter.InsertAsync(db, issueRows, token);
                     await batch.RecordAsync(db, processed, counts, token);
+                    FaultPoints.Hit(FaultPoints.ImportChunkBeforeCommit);
                     await tx.CommitAsync(token);
                 }, ct);
+                FaultPoints.Hit(FaultPoints.ImportChunkCommitted);
                 db.ChangeTracker.AcceptAllChanges();
                 return;
             }

@@ -1,7 +1,7 @@
+using AgentProgram.Web.Infrastructure.Hosting;
 using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Security;
 using AgentProgram.Web.Infrastructure.Time;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
@@ -34,10 +34,8 @@ public static class WebServices
             o.FormFieldName = "__af";
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        });
+        // Trusted proxies (ForwardedHeaders:*) and the shutdown timeout: Infrastructure/Hosting/InstanceSettings.cs.
+        services.AddAppInstanceSettings(config);
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
