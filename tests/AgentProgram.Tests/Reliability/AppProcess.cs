@@ -40,7 +40,7 @@ public static class AppProcess
         {
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(150));
             await p.WaitForExitAsync(limit.Token);
             return new ProcessResult(p.ExitCode, (await stdout).Trim(), (await stderr).Trim());
         }
