@@ -68,6 +68,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Impo
         var approver = await users.FindByEmailAsync(Staff[3].Email);
         await new DemoCampaigns(db, clock).SeedAsync(author!.Id, approver!.Id, ct);
         await new DemoRewards(db, calculator, clock).SeedAsync(author.Id, approver.Id, ct);
+        // The demo rows were written without day marks: the next aggregate refresh rebuilds everything.
+        await db.AggRefreshState.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastFullRebuildUtc, (DateTime?)null), ct);
         return true;
     }
 

@@ -37,7 +37,11 @@ public sealed record MessageComparison(int MessageId, string Title, MissionTag M
 /// <summary>A heat-map row: a unit with its sub-units, agents enrolled and active agents per week (null: no agent enrolled, no rate).</summary>
 public sealed record HeatMapRow(int UnitId, string UnitName, int Enrolled, IReadOnlyList<int> Active)
 {
-    public decimal? Rate(int week) => SummaryModelHandler.Rate(Active[week], Enrolled);
+    /// <summary>
+    /// Capped at 100 %: active agents are counted per unit of each report and summed over sub-units, while enrolment is
+    /// today's, so an agent who moved (or reported under two units in one week) can push the count past the enrolled.
+    /// </summary>
+    public decimal? Rate(int week) => SummaryModelHandler.Rate(Math.Min(Active[week], Enrolled), Enrolled);
 }
 
 public sealed record HeatMap(IReadOnlyList<DateOnly> Weeks, IReadOnlyList<HeatMapRow> Rows);
@@ -188,7 +192,7 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
             .OrderByDescending(m => m.Verified).ThenByDescending(m => m.Reach).ThenBy(m => m.MessageId).ToList();
 
         var heat = HeatMapOf(tree, q.UnitId, firstWeek, to, weekRows, enrolledByUnit.ToDictionary(e => e.UnitId, e => e.Count));
-        var refreshed = await db.AggRefreshState.AsNoTracking().Select(s => s.LastRefreshedUtc).FirstOrDefaultAsync(ct);
+        var refreshed = await db.AggRefreshState.AsNoTracking().Where(s => s.Id == AggregateRefreshState.SingletonId).Select(s => s.LastRefreshedUtc).SingleOrDefaultAsync(ct);
 
         return new AnalyticsPage(q, from, to, period?.Name, figures, compared, MessageChart(compared), heat,
             [.. periods.Select(p => new Choice(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name))],

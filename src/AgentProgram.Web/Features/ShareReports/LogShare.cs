@@ -154,9 +154,13 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
         report.Flags = ReportFlags.ToSet(raised);
         db.ShareReports.Add(report);
         await AggregateMarks.TrackAsync(db, ct);
+        // A repeated screenshot flags the earlier reports too, in the same transaction as the save and its day marks
+        // (an aggregate refresh between the two would otherwise miss the earlier reports' new flag).
+        var repeatedSha = report.Flags.HasFlag(ReportFlagSet.DuplicateScreenshot) ? report.ScreenshotSha256 : null;
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (repeatedSha is null) await db.SaveChangesAsync(ct);
+            else await SaveFlaggingEarlierAsync(repeatedSha, ct);
         }
         catch (DbUpdateException)
         {
@@ -168,12 +172,18 @@ public sealed class LogShareHandler(AppDbContext db, IFileStore store, ReportFla
                 return new(LogShareOutcome.Invalid, null, [AlreadyClaimed()]);
             throw;
         }
-        // The earlier report whose screenshot this one repeats is flagged too.
-        if (report.ScreenshotSha256 is { } sha && report.Flags.HasFlag(ReportFlagSet.DuplicateScreenshot))
-            await db.ShareReports.Where(r => r.ScreenshotSha256 == sha && r.Id != report.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Flags, r => r.Flags | ReportFlagSet.DuplicateScreenshot), ct);
         return new(LogShareOutcome.Done, report.Id, []);
     }
+
+    private Task SaveFlaggingEarlierAsync(string sha, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await db.ShareReports.Where(r => r.ScreenshotSha256 == sha)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Flags, r => r.Flags | ReportFlagSet.DuplicateScreenshot), token);
+            await db.SaveChangesAsync(token);
+            await tx.CommitAsync(token);
+        }, ct);
 
     private Task<long?> SameSubmissionAsync(int agentId, Guid key, CancellationToken ct) =>
         db.ShareReports.AsNoTracking().Where(r => r.AgentId == agentId && r.SubmissionKey == key).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);

@@ -50,22 +50,28 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         if (claimed == 0) return new RefreshResult(false, 0, 0, watch.Elapsed);
         try
         {
-            // Never built (a fresh install, demo data just seeded, or data that predates the aggregates): build them all.
+            // Never built (a fresh install, demo data just seeded, data that predates the aggregates, or a rebuild
+            // asked for): build them all, under this claim.
             var built = await db.AggRefreshState.AsNoTracking().Where(s => s.Id == AggregateRefreshState.SingletonId)
                 .Select(s => s.LastFullRebuildUtc).SingleOrDefaultAsync(ct);
-            if (built is null) return await RebuildCoreAsync(watch, ct);
-            var last = await db.AggDirtyDays.MaxAsync(d => (long?)d.Id, ct) ?? 0;
-            var marked = await db.AggDirtyDays.AsNoTracking().Where(d => d.Id <= last).Select(d => d.AtUtc).ToListAsync(ct);
+            if (built is null) return await RebuildCoreAsync(instance, watch, ct);
+            // The marks read now are the ones deleted at the end, by id: a mark committed meanwhile (even with a lower
+            // id, as SQL Server may hand them out) stays for the next round.
+            var marks = await db.AggDirtyDays.AsNoTracking().Select(d => new { d.Id, d.AtUtc }).ToListAsync(ct);
             var today = LocalDay(now);
-            var days = marked.Select(LocalDay).Append(today).Append(today.AddDays(-1)).Distinct().Order().ToList();
+            var days = marks.Select(m => LocalDay(m.AtUtc)).Append(today).Append(today.AddDays(-1)).Distinct().Order().ToList();
             var weeks = 0;
-            foreach (var day in days) await RefreshDayAsync(day, ct);
+            foreach (var day in days)
+            {
+                await RefreshDayAsync(day, ct);
+                await RenewAsync(instance, ct);
+            }
             foreach (var week in days.Select(DayBits.WeekStart).Distinct())
             {
                 await RefreshWeekAsync(week, ct);
                 weeks++;
             }
-            await db.AggDirtyDays.Where(d => d.Id <= last).ExecuteDeleteAsync(ct);
+            await DeleteMarksAsync(marks.Select(m => m.Id), ct);
             var done = clock.GetUtcNow().UtcDateTime;
             await db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastRefreshedUtc, done), ct);
@@ -78,13 +84,38 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         }
     }
 
-    /// <summary>Every aggregate from nothing: the days from the first report, response or click to today.</summary>
-    public Task<RefreshResult> RebuildAllAsync(CancellationToken ct = default) => RebuildCoreAsync(Stopwatch.StartNew(), ct);
+    /// <summary>Keeps the claim while a long run goes on (a dead holder's claim still runs out after <see cref="Lease"/>).</summary>
+    private Task<int> RenewAsync(string instance, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow().UtcDateTime + Lease;
+        return db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId && s.ClaimedBy == instance)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedUntilUtc, until), ct);
+    }
 
-    private async Task<RefreshResult> RebuildCoreAsync(Stopwatch watch, CancellationToken ct)
+    private async Task DeleteMarksAsync(IEnumerable<long> ids, CancellationToken ct)
+    {
+        foreach (var chunk in ids.Chunk(AggregateMarks.InListChunk))
+            await db.AggDirtyDays.Where(d => chunk.Contains(d.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Every aggregate from nothing, under the same claim as <see cref="RefreshAsync"/> (so never beside a running
+    /// refresh on another instance). Returns Claimed = false when another instance holds the claim now. While it runs
+    /// the pages read partial figures; it is meant for repairs (refresh-aggregates --all), not routine work.
+    /// </summary>
+    public async Task<RefreshResult> RebuildAllAsync(string instance, CancellationToken ct = default)
+    {
+        await db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastFullRebuildUtc, (DateTime?)null), ct);
+        return await RefreshAsync(instance, ct);
+    }
+
+    public Task<RefreshResult> RebuildAllAsync(CancellationToken ct = default) => RebuildAllAsync("rebuild-" + Environment.MachineName, ct);
+
+    private async Task<RefreshResult> RebuildCoreAsync(string instance, Stopwatch watch, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var last = await db.AggDirtyDays.MaxAsync(d => (long?)d.Id, ct) ?? 0;
+        var marks = await db.AggDirtyDays.AsNoTracking().Select(d => d.Id).ToListAsync(ct);
         await db.AggDailyShares.ExecuteDeleteAsync(ct);
         await db.AggDailyResponses.ExecuteDeleteAsync(ct);
         await db.AggAgentActivity.ExecuteDeleteAsync(ct);
@@ -109,16 +140,18 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             await DailyAsync(day, ct);
+            await RenewAsync(instance, ct);
             days++;
         }
         await RebuildActivityAsync(ct);
+        await RenewAsync(instance, ct);
         var weeks = 0;
         for (var week = DayBits.WeekStart(from); week <= to; week = week.AddDays(7))
         {
             await RefreshWeekAsync(week, ct);
             weeks++;
         }
-        await db.AggDirtyDays.Where(d => d.Id <= last).ExecuteDeleteAsync(ct);
+        await DeleteMarksAsync(marks, ct);
         var done = clock.GetUtcNow().UtcDateTime;
         await db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastRefreshedUtc, done).SetProperty(x => x.LastFullRebuildUtc, done), ct);
@@ -250,8 +283,10 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         {
             await ClearBitAsync(year, column, bit, ct);
             var agents = active.Select(a => a.AgentId).Distinct().ToList();
-            var existing = agents.Count == 0 ? [] : await db.AggAgentActivity.Where(a => a.Year == year && agents.Contains(a.AgentId)).ToListAsync(ct);
-            var byKey = existing.ToDictionary(a => (a.AgentId, a.UnitId, a.Mission, a.Platform));
+            var byKey = new Dictionary<(int, int, MissionTag, Platform), AgentActivity>();
+            foreach (var chunk in agents.Chunk(AggregateMarks.InListChunk))
+                foreach (var row in await db.AggAgentActivity.Where(a => a.Year == year && chunk.Contains(a.AgentId)).ToListAsync(ct))
+                    byKey.Add((row.AgentId, row.UnitId, row.Mission, row.Platform), row);
             foreach (var k in active)
             {
                 if (!byKey.TryGetValue((k.AgentId, k.UnitId, k.Mission, k.Platform), out var row))
@@ -340,6 +375,8 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
     {
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
+            // A retried attempt starts from a clean context (the failed one may have left rows tracked).
+            db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(token);
             await work();
             await tx.CommitAsync(token);

@@ -3,6 +3,7 @@ using AgentProgram.Web.Domain.Employees;
 using AgentProgram.Web.Domain.Imports;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using AgentProgram.Web.Infrastructure.Aggregates;
 using AgentProgram.Web.Infrastructure.Hosting;
 
 namespace AgentProgram.Web.Infrastructure.Imports;
@@ -186,11 +187,15 @@ public sealed class EmployeeImporter(AppDbContext db, Display display, TimeProvi
             entity.UpdatedUtc = now;
         }
         db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries<Employee>().Where(e => e.State == EntityState.Modified))
+        var moved = new List<int>();
+        foreach (var entry in db.ChangeTracker.Entries<Employee>().Where(e => e.State == EntityState.Modified).ToList())
         {
             // AppDbContext bumps Version on save; with automatic detection off the bump must be flagged here.
             entry.Property(e => e.Version).IsModified = true;
+            if (entry.Property(e => e.UnitId).IsModified) moved.Add(entry.Entity.Id);
         }
+        // Tracked-link clicks count under the agent's current unit: moved employees' click days are marked in this save.
+        if (moved.Count > 0) await AggregateMarks.StageClickDaysOfEmployeesAsync(db, moved, ct);
     }
 
     /// <summary>Reads the header row only and maps it.</summary>
