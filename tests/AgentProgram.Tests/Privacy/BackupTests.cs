@@ -71,6 +71,13 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(5, backup.Fingerprint.Tables.Single(t => t.Table == "Employees").Rows);
         Assert.Equal(40, backup.Fingerprint.Tables.Single(t => t.Table == "AuditEntries").Rows);
         Assert.Empty(SqliteBackup.Fingerprint(Live).Differences(backup.Fingerprint));
+        // Personal data: only the app's own account may read the copy; no temporary file is left beside it.
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup.DatabaseFile));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_dir, "out", "b.db.media")));
+        }
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.Combine(_dir, "out")), p => p.Contains(".partial-", StringComparison.Ordinal));
 
         // Never overwrites: not the file, not the media folder.
         await Assert.ThrowsAsync<BackupException>(() => SqliteBackup.BackupAsync(Cs(Live), backup.DatabaseFile, media));

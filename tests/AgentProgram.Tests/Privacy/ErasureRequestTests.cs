@@ -89,6 +89,41 @@ public sealed class ErasureRequestTests(PrivacyAppFactory app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task An_agent_who_is_also_an_officer_keeps_the_officer_account_and_loses_only_the_agent_role()
+    {
+        var unit = await PrivacyTestKit.UnitAsync(app, "Bagian Protokol");
+        var message = await PrivacyTestKit.MessageAsync(app, "Layanan terpadu");
+        var agent = await PrivacyTestKit.SeedFullAgentAsync(app, "Rina Humas Juga", unit, message);
+        var userId = await app.WithDb(db => db.Agents.Where(a => a.Id == agent.Agent.AgentId).Select(a => a.UserId).SingleAsync());
+        await app.WithDb(async db =>
+        {
+            var humas = await db.Roles.Where(r => r.Name == Roles.Humas).Select(r => r.Id).SingleAsync();
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = userId, RoleId = humas });
+            return await db.SaveChangesAsync();
+        });
+        var (_, hr) = await app.StaffAsync(Roles.Kepegawaian);
+        var action = Page(agent.Agent.AgentId) + "/hapus-data-pribadi";
+        var version = await app.WithDb(db => db.Agents.Where(a => a.Id == agent.Agent.AgentId).Select(a => a.Version).SingleAsync());
+
+        var done = await hr.PostFormAsync(action, action, ("Reason", "Permintaan tertulis"), ("Confirm", "true"), ("Version", version.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        await app.WithDb(async db =>
+        {
+            var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync();
+            Assert.Equal([Roles.Humas], roles);
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+            Assert.Equal(agent.Agent.Email, user.Email);
+            Assert.True(user.IsActive);
+            Assert.Equal(0, await db.SocialAccounts.CountAsync(s => s.AgentId == agent.Agent.AgentId));
+            Assert.Equal(AgentStatus.Ended, await db.Agents.Where(a => a.Id == agent.Agent.AgentId).Select(a => a.Status).SingleAsync());
+            return 0;
+        });
+        // Still signs in, as the officer.
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Client().SignInAsync(agent.Agent.Email, AppFactory.Password)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_agent_is_not_found()
     {
         var (_, hr) = await app.StaffAsync(Roles.Kepegawaian);

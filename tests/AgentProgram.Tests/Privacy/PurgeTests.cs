@@ -157,6 +157,10 @@ public sealed class PurgeTests(PrivacyAppFactory app) : IClassFixture<PrivacyApp
         Assert.Null(PersonalDataService.Redact("""{"Followers":{"old":10,"new":12}}"""));
         Assert.Null(PersonalDataService.Redact("""{"Handle":{"new":"[dihapus]"}}"""));
         Assert.Null(PersonalDataService.Redact("not json"));
+        // A verification decision's reason (free text about the agent's post) goes too; the states stay.
+        Assert.Equal("""{"from":"Pending","to":"Rejected","reason":"[dihapus]"}""",
+            PersonalDataService.Redact("""{"from":"Pending","to":"Rejected","reason":"Akun milik Siti, bukan tautan asli"}"""));
+        Assert.Null(PersonalDataService.Redact("""{"from":"Pending","to":"Rejected","reason":"[dihapus]"}"""));
     }
 }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Agents;
 using AgentProgram.Web.Domain.Audit;
+using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Infrastructure.Audit;
 using AgentProgram.Web.Infrastructure.Storage;
@@ -165,6 +166,8 @@ public sealed class PersonalDataService(AppDbContext db, IFileStore store, IAudi
         var email = await db.Users.Where(u => u.Id == agent.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
         var keys = await KeysAsync(agentId, ct);
         var redactions = await AuditToRedactAsync(keys, ct);
+        var agentRoleId = await db.Roles.Where(r => r.Name == Roles.Agen).Select(r => r.Id).SingleOrDefaultAsync(ct);
+        var staff = await db.UserRoles.AnyAsync(x => x.UserId == agent.UserId && x.RoleId != agentRoleId, ct);
 
         // Files first: if the rows then fail, running again finds the same rows and no file is left unreferenced.
         foreach (var path in keys.Screenshots) store.Delete(path);
@@ -196,9 +199,22 @@ public sealed class PersonalDataService(AppDbContext db, IFileStore store, IAudi
             var conduct = await db.ConductRecords.Where(c => c.AgentId == agentId && c.Note != ErasureTexts.Erased).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Note, ErasureTexts.Erased).SetProperty(c => c.RevokeReason, c => c.RevokeReason == null ? null : ErasureTexts.Erased)
                 .SetProperty(c => c.Version, c => c.Version + 1), token);
-            var notifications = await db.Notifications.Where(n => n.UserId == agent.UserId).ExecuteDeleteAsync(token);
-            await AnonymiseAccountAsync(agentId, agent.UserId, token);
-            var audit = await RedactAuditAsync(redactions, agent.UserId, email, token);
+            int notifications;
+            int audit;
+            if (staff)
+            {
+                // The person also works here as an officer: their sign-in account, notifications and their staff
+                // actions in the audit trail stay; only the agent role goes with the agent's data.
+                notifications = 0;
+                await db.UserRoles.Where(x => x.UserId == agent.UserId && x.RoleId == agentRoleId).ExecuteDeleteAsync(token);
+                audit = await RedactAuditAsync(redactions, null, null, token);
+            }
+            else
+            {
+                notifications = await db.Notifications.Where(n => n.UserId == agent.UserId).ExecuteDeleteAsync(token);
+                await AnonymiseAccountAsync(agentId, agent.UserId, token);
+                audit = await RedactAuditAsync(redactions, agent.UserId, email, token);
+            }
 
             var entryCounts = new ErasureCounts(accounts, reports, keys.Screenshots.Count, responses, conduct, notifications, audit);
             await WriteAuditAsync(agentId, mode, reason, entryCounts, now, token);
@@ -275,14 +291,21 @@ public sealed class PersonalDataService(AppDbContext db, IFileStore store, IAudi
                 }
             }
         }
+        // Decisions write their reason beside the change ({"from","to","reason"}): the reason may describe the person.
+        if (fields["reason"] is JsonValue reason && reason.GetValueKind() == JsonValueKind.String && reason.GetValue<string>() != ErasureTexts.Erased)
+        {
+            fields["reason"] = ErasureTexts.Erased;
+            touched = true;
+        }
         return touched ? fields.ToJsonString() : null;
     }
 
-    private async Task<int> RedactAuditAsync(List<(long Id, string Changes)> redactions, string userId, string? email, CancellationToken ct)
+    private async Task<int> RedactAuditAsync(List<(long Id, string Changes)> redactions, string? userId, string? email, CancellationToken ct)
     {
         var count = 0;
         foreach (var (id, changes) in redactions)
             count += await db.AuditEntries.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, changes), ct);
+        if (userId is null) return count;
         // The agent's own sign-ins and actions: who (the account id) stays, their e-mail and IP address go.
         count += await db.AuditEntries.Where(e => e.UserId == userId && (e.UserName != null || e.IpAddress != null))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.UserName, (string?)null).SetProperty(e => e.IpAddress, (string?)null), ct);

@@ -45,6 +45,7 @@ public static class SqliteBackup
                 await destination.OpenAsync(ct);
                 source.BackupDatabase(destination);
             }
+            OwnerOnly(partial);
             File.Move(partial, target, overwrite: false);
         }
         catch (IOException) when (File.Exists(target))
@@ -53,11 +54,12 @@ public static class SqliteBackup
         }
         finally
         {
-            if (File.Exists(partial)) File.Delete(partial);
+            DeletePartial(partial);
         }
 
         var fingerprint = Fingerprint(target);
         var (files, bytes) = mediaRoot is not null && Directory.Exists(mediaRoot) ? CopyTree(mediaRoot, mediaTarget, overwrite: false) : (0, 0L);
+        if (Directory.Exists(mediaTarget)) OwnerOnly(mediaTarget);
         return new BackupResult(target, new FileInfo(target).Length, fingerprint, files > 0 || Directory.Exists(mediaTarget) ? mediaTarget : null, files, bytes);
     }
 
@@ -90,7 +92,7 @@ public static class SqliteBackup
         }
         finally
         {
-            if (File.Exists(partial)) File.Delete(partial);
+            DeletePartial(partial);
         }
         var restored = Fingerprint(target);
         var differences = expected.Differences(restored);
@@ -121,6 +123,22 @@ public static class SqliteBackup
             if (!string.Equals(result, "ok", StringComparison.Ordinal)) throw new BackupException($"{file} fails SQLite's integrity check: {result}");
         }
         return DatabaseFingerprint.Compute(c);
+    }
+
+    /// <summary>A backup holds every agent's personal data: readable by the app's own account only (0600 files, 0700 folders).</summary>
+    private static void OwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows()) return; // NTFS rights come from the folder's ACL: put backups in a protected folder.
+        File.SetUnixFileMode(path, Directory.Exists(path)
+            ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    /// <summary>The temporary copy and the journal files SQLite may have left beside it.</summary>
+    private static void DeletePartial(string partial)
+    {
+        foreach (var file in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" })
+            if (File.Exists(file)) File.Delete(file);
     }
 
     /// <summary>Copies every file of a folder tree; an existing file is kept when <paramref name="overwrite"/> is false.</summary>
