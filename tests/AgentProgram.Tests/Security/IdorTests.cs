@@ -16,6 +16,7 @@ using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentProgram.Tests.Security;
@@ -322,6 +323,35 @@ public sealed class IdorTests(IdorFactory app) : IClassFixture<IdorFactory>
             Assert.DoesNotContain(w.OwnerName, body, StringComparison.Ordinal);
             Assert.DoesNotContain("750.000", body, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task An_assigned_agent_gets_the_approved_revisions_media_and_not_a_revision_under_review()
+    {
+        var w = await app.WorldAsync();
+        var (approved, underReview) = await app.WithDb(async db =>
+        {
+            var message = await db.PolicyMessages.SingleAsync(m => m.Id == w.MessageId);
+            var draftMedia = await db.MediaFiles.AsNoTracking().SingleAsync(m => m.Id == w.MediaId);
+            var number = await db.MessageRevisions.Where(r => r.MessageId == message.Id).MaxAsync(r => r.Number);
+            var author = await db.MessageRevisions.Where(r => r.Id == message.ApprovedRevisionId).Select(r => r.CreatedByUserId).SingleAsync();
+            var review = new MessageRevision { MessageId = message.Id, Number = number + 1, KeyMessage = "Revisi baru", CanonicalUrl = "https://contoh.go.id/revisi", CreatedByUserId = author, CreatedUtc = DateTime.UtcNow };
+            db.MessageRevisions.Add(review);
+            await db.SaveChangesAsync();
+            MediaFile Copy(int revisionId, string name) => new()
+            {
+                RevisionId = revisionId, FileName = name, ContentType = "image/png", Length = draftMedia.Length, Sha256 = draftMedia.Sha256,
+                StoragePath = draftMedia.StoragePath, UploadedUtc = DateTime.UtcNow,
+            };
+            var a = Copy(message.ApprovedRevisionId!.Value, "disetujui.png");
+            var b = Copy(review.Id, "ditinjau.png");
+            db.MediaFiles.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        var agent = await app.SignInAsAsync(w.Intruder.Email);
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/pesan/media/{approved}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/pesan/media/{underReview}")).StatusCode);
     }
 
     [Fact]

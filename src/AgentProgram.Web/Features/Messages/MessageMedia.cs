@@ -53,7 +53,7 @@ public sealed class MessageMediaHandler(AppDbContext db, IFileStore store, Messa
     }
 
     /// <summary>
-    /// Staff open any stored media; an agent only media of a message assigned to them (never a draft's, nor
+    /// Staff open any stored media; an agent only media of the approved revision of a message assigned to them (never a draft's, nor
     /// another campaign's found by guessing ids): anything else is simply not found.
     /// </summary>
     public async Task<(MediaFile File, Stream Content)?> OpenAsync(int mediaId, ClaimsPrincipal user, CancellationToken ct = default)
@@ -63,8 +63,9 @@ public sealed class MessageMediaHandler(AppDbContext db, IFileStore store, Messa
         if (!Roles.Staff.Any(user.IsInRole))
         {
             var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-            var assigned = await db.MessageRevisions.AsNoTracking().Where(r => r.Id == media.RevisionId)
-                .AnyAsync(r => db.Assignments.Any(a => a.MessageId == r.MessageId && db.Agents.Any(g => g.Id == a.AgentId && g.UserId == userId)), ct);
+            // Only the approved revision's media: the one agents share (a revision under review is not theirs yet).
+            var assigned = await db.PolicyMessages.AsNoTracking().Where(m => m.ApprovedRevisionId == media.RevisionId)
+                .AnyAsync(m => db.Assignments.Any(a => a.MessageId == m.Id && db.Agents.Any(g => g.Id == a.AgentId && g.UserId == userId)), ct);
             if (!assigned) return null;
         }
         var content = store.Open(media.StoragePath);
