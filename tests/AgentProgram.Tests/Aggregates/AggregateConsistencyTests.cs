@@ -270,6 +270,49 @@ public sealed class AggregateConsistencyTests
     }
 
     [Fact]
+    public async Task Moving_an_employee_to_another_unit_and_changing_a_messages_mission_mark_the_past_days_they_change()
+    {
+        using var app = new AppFactory();
+        var w = await SeedAsync(app);
+        int a1 = w.Agents[0], m1 = w.Messages[0];
+        await AddReportAsync(app, w, a1, m1, Platform.X, Utc(2026, 1, 20, 3), ReportState.Verified, ReportFlagSet.None, (MetricSource.CsvImport, 400, 40));
+        var link = w.Links[(w.Assignments[(a1, m1)], Platform.X)];
+        await app.WithDb(async db =>
+        {
+            db.LinkClicks.Add(new LinkClick { TrackedLinkId = link, OccurredUtc = Utc(2026, 1, 20, 18), VisitorHash = "v1" });
+            await db.SaveChangesAsync();
+            await AggregateMarks.MarkAsync(db, [Utc(2026, 1, 20, 18)]);
+            return 0;
+        });
+        await AggregateOracle.RefreshAsync(app);
+        await AssertConsistentAsync(app);
+
+        // The agent's employee moves to U2: their old click days count under U2 now (clicks follow the current unit).
+        await app.WithDb(async db =>
+        {
+            var employee = await db.Employees.SingleAsync(e => db.Agents.Any(a => a.Id == a1 && a.EmployeeId == e.Id));
+            employee.UnitId = w.U2;
+            await AggregateMarks.StageClickDaysOfEmployeesAsync(db, [employee.Id]);
+            return await db.SaveChangesAsync();
+        });
+        await AggregateOracle.RefreshAsync(app);
+        Assert.Contains($"2026-01-21 u{w.U2} m{m1} X: 0,0,0,0,0,0,0,0,0,0,1,1", (await app.WithDb(AggregateOracle.StoredAsync)).Shares);
+        await AssertConsistentAsync(app);
+
+        // The message's mission changes: the agent's activity row moves to the new tag.
+        await app.WithDb(async db =>
+        {
+            var message = await db.PolicyMessages.SingleAsync(m => m.Id == m1);
+            message.Mission = MissionTag.Kolaborasi;
+            await AggregateMarks.StageReportDaysOfMessageAsync(db, m1);
+            return await db.SaveChangesAsync();
+        });
+        await AggregateOracle.RefreshAsync(app);
+        Assert.Contains((await app.WithDb(AggregateOracle.StoredAsync)).Activity, x => x.StartsWith($"a{a1} 2026 u{w.U1} Kolaborasi X", StringComparison.Ordinal));
+        await AssertConsistentAsync(app);
+    }
+
+    [Fact]
     public async Task The_first_refresh_builds_everything_even_rows_that_were_never_marked()
     {
         // Data that predates the aggregates (an upgrade) or was bulk-seeded: no marks at all.
