@@ -45,6 +45,7 @@ public sealed class AdminController(IStringLocalizer<SharedResource> l) : Contro
         if (!ModelState.IsValid) return await DetailAgainAsync(id, handler, form);
         var (outcome, errors) = await handler.SaveAsync(id, ActorId, form);
         if (outcome == UserOutcome.NotFound) return NotFound();
+        if (outcome == UserOutcome.Conflict) return await DetailAgainAsync(id, handler, form);
         if (errors.Count > 0) return Invalid(await DetailAgainAsync(id, handler, form), errors);
         return Done(id, outcome == UserOutcome.Done ? l["Perubahan data pengguna disimpan."] : l["Tidak ada perubahan untuk disimpan."]);
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Audit;
 using AgentProgram.Web.Domain.Identity;
+using AgentProgram.Web.Features.Shared.Conflicts;
 using AgentProgram.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,9 @@ using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.Admin;
 
-public sealed class EditUserForm
+/// <summary>An account has no version column that only this form changes (a sign-in updates the row too), so the sealed
+/// values the administrator started from (<see cref="ConflictGuardedForm.Snapshot"/>) are what a save is checked against.</summary>
+public sealed class EditUserForm : ConflictGuardedForm
 {
     [Required(ErrorMessage = "Nama tampilan wajib diisi.")]
     [StringLength(200, ErrorMessage = "Nama tampilan paling banyak 200 karakter.")]
@@ -31,10 +34,10 @@ public sealed record UserDetail(
 /// <summary>The user's page: facts, the edit form (kept as typed after an error), and the account actions.</summary>
 public sealed record UserDetailPage(UserDetail User, EditUserForm Form);
 
-public enum UserOutcome { Done, Unchanged, NotFound, Refused }
+public enum UserOutcome { Done, Unchanged, NotFound, Refused, Conflict }
 
 /// <summary>Shows one user and saves the administrator's changes to their name and roles.</summary>
-public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, ConflictService conflicts, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Null when no user has this id. <paramref name="form"/> is the posted form to show again after an error.</summary>
     public async Task<UserDetailPage?> LoadAsync(string id, string? actorId, EditUserForm? form = null, CancellationToken ct = default)
@@ -48,7 +51,12 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
         var lockedUntil = u.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
         var detail = new UserDetail(u.Id, u.Email ?? "", u.DisplayName, roles, u.IsActive, lockedUntil, u.MustChangePassword, u.TwoFactorEnabled,
             u.CreatedUtc, u.LastSignInUtc, IsSelf: u.Id == actorId);
-        return new UserDetailPage(detail, form ?? new EditUserForm { DisplayName = u.DisplayName, Roles = [.. roles], CanApproveMessages = u.CanApproveMessages });
+        if (form is null)
+        {
+            form = new EditUserForm { DisplayName = u.DisplayName, Roles = [.. roles], CanApproveMessages = u.CanApproveMessages };
+            conflicts.Start(form, UserConflictFields.Describe(form, l));
+        }
+        return new UserDetailPage(detail, form);
     }
 
     public async Task<(UserOutcome Outcome, IReadOnlyList<FieldError> Errors)> SaveAsync(string id, string actorId, EditUserForm form, CancellationToken ct = default)
@@ -59,6 +67,13 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
         if (wanted.Any(r => !Roles.All.Contains(r)))
             return (UserOutcome.Refused, [new(nameof(form.Roles), l["Pilih peran dari daftar yang tersedia."])]);
         var current = (await users.GetRolesAsync(user)).ToList();
+        // Another administrator changed this form's fields since the page was shown: show what changed, save nothing.
+        var stored = new EditUserForm { DisplayName = user.DisplayName, Roles = [.. Roles.All.Where(current.Contains)], CanApproveMessages = user.CanApproveMessages };
+        if (conflicts.ChangedSince(form.Snapshot, UserConflictFields.Describe(stored, l)))
+        {
+            conflicts.Resolve(form, stored, f => UserConflictFields.Describe(f, l));
+            return (UserOutcome.Conflict, []);
+        }
         if (user.Id == actorId && current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator))
             return (UserOutcome.Refused, [new(nameof(form.Roles), l["Anda tidak dapat mencabut peran Administrator dari akun Anda sendiri. Minta administrator lain melakukannya bila perlu."])]);
 
@@ -90,4 +105,15 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
     }
 
     private static List<FieldError> Errors(IdentityResult result) => result.Errors.Select(e => new FieldError("", e.Description)).ToList();
+}
+
+/// <summary>The account form's fields as a person reads them, for the "what changed" report.</summary>
+internal static class UserConflictFields
+{
+    public static IReadOnlyList<ConflictField> Describe(EditUserForm f, IStringLocalizer l) =>
+    [
+        new(nameof(f.DisplayName), l["Nama tampilan"], string.IsNullOrWhiteSpace(f.DisplayName) ? null : f.DisplayName.Trim()),
+        new(nameof(f.Roles), l["Peran"], string.Join(", ", Roles.All.Where(f.Roles.Contains).Select(r => l[Roles.Label(r)].Value))),
+        new(nameof(f.CanApproveMessages), l["Boleh menyetujui pesan kebijakan"], f.CanApproveMessages ? l["Ya"].Value : l["Tidak"].Value),
+    ];
 }

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Employees;
+using System.Globalization;
 using AgentProgram.Web.Features.Admin;
+using AgentProgram.Web.Features.Shared.Conflicts;
 using AgentProgram.Web.Features.Units;
+using AgentProgram.Web.Infrastructure.Aggregates;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -10,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace AgentProgram.Web.Features.Employees;
 
 /// <summary>The fields HR maintains by hand. Nip is used only when creating: an existing NIP never changes here.</summary>
-public sealed class EmployeeForm
+public sealed class EmployeeForm : ConflictGuardedForm
 {
     [StringLength(40, ErrorMessage = "NIP paling banyak 40 karakter.")]
     [Display(Name = "NIP")]
@@ -92,17 +95,21 @@ public sealed class EmployeeForm
 /// <param name="NipIssues">The NIP rules applied to the form's birth date, sex and type (edit page), shown as warnings.</param>
 public sealed record EmployeeFormPage(int? Id, string? NipDisplay, string? FullName, EmployeeForm Form, IReadOnlyList<UnitPlace> Units, IReadOnlyList<ImportIssue> NipIssues);
 
-public enum EmployeeOutcome { Done, Unchanged, NotFound, Invalid }
+public enum EmployeeOutcome { Done, Unchanged, NotFound, Invalid, Conflict }
 
 /// <summary>HR corrects an employee's data by hand, with the same rules the import applies.</summary>
-public sealed class EditEmployeeHandler(AppDbContext db, TimeProvider clock, Display display, IStringLocalizer<SharedResource> l)
+public sealed class EditEmployeeHandler(AppDbContext db, TimeProvider clock, Display display, ConflictService conflicts, IStringLocalizer<SharedResource> l)
 {
     public async Task<EmployeeFormPage?> LoadAsync(int id, EmployeeForm? form = null, CancellationToken ct = default)
     {
         var e = await db.Employees.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
-        form ??= EmployeeForm.Of(e);
         var tree = await UnitTree.LoadAsync(db, ct);
+        if (form is null)
+        {
+            form = EmployeeForm.Of(e);
+            conflicts.Start(form, EmployeeConflictFields.Describe(form, tree, l));
+        }
         var issues = ShowEmployeeHandler.NipIssuesOf(e.Nip, form.EmploymentType, form.BirthDate, form.Sex, ShowEmployeeHandler.Today(clock, display));
         return new EmployeeFormPage(id, Nip.FormatForDisplay(e.Nip), e.FullName, form, EmployeeFormRules.UnitChoices(tree, e.UnitId), issues);
     }
@@ -117,9 +124,12 @@ public sealed class EditEmployeeHandler(AppDbContext db, TimeProvider clock, Dis
         if (errors.Count > 0) return (EmployeeOutcome.Invalid, errors);
 
         db.Entry(employee).Property(x => x.Version).OriginalValue = form.Version;
+        var unitBefore = employee.UnitId;
         EmployeeFormRules.Apply(form, golongan, employee);
         if (!db.ChangeTracker.HasChanges()) return (EmployeeOutcome.Unchanged, []);
         employee.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        // Tracked-link clicks count under the agent's current unit: a move changes the figures of their click days.
+        if (employee.UnitId != unitBefore) await AggregateMarks.StageClickDaysOfEmployeesAsync(db, [employee.Id], ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -127,9 +137,43 @@ public sealed class EditEmployeeHandler(AppDbContext db, TimeProvider clock, Dis
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (EmployeeOutcome.Invalid, [new("", l["Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda."])]);
+            // Another officer saved first: nothing of this save is kept; show what changed and keep the entries on top of the stored version.
+            db.ChangeTracker.Clear();
+            var current = await db.Employees.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (current is null) return (EmployeeOutcome.NotFound, []);
+            conflicts.Resolve(form, EmployeeForm.Of(current), f => EmployeeConflictFields.Describe(f, tree, l));
+            form.Version = current.Version;
+            return (EmployeeOutcome.Conflict, []);
         }
     }
+}
+
+/// <summary>The employee form's fields as a person reads them, for the "what changed" report.</summary>
+internal static class EmployeeConflictFields
+{
+    public static IReadOnlyList<ConflictField> Describe(EmployeeForm f, UnitTree tree, IStringLocalizer l) =>
+    [
+        new(nameof(f.Name), l["Nama tanpa gelar"], Text(f.Name)),
+        new(nameof(f.TitlePrefix), l["Gelar depan"], Text(f.TitlePrefix)),
+        new(nameof(f.TitleSuffix), l["Gelar belakang"], Text(f.TitleSuffix)),
+        new(nameof(f.Sex), l["Jenis kelamin"], f.Sex is { } sex ? l[sex.Label()].Value : null),
+        new(nameof(f.BirthDate), l["Tanggal lahir"], Day(f.BirthDate)),
+        new(nameof(f.GovEmail), l["Email dinas"], Text(f.GovEmail)),
+        new(nameof(f.Phone), l["Nomor HP"], Text(f.Phone)),
+        new(nameof(f.EmploymentType), l["Jenis pegawai"], f.EmploymentType is { } type ? l[type.Label()].Value : null),
+        new(nameof(f.LegalStatus), l["Kedudukan hukum"], f.LegalStatus is { } status ? l[status.Label()].Value : null),
+        new(nameof(f.HasDisciplinarySanction), l["Sedang menjalani hukuman disiplin"], f.HasDisciplinarySanction ? l["Ya"].Value : l["Tidak"].Value),
+        new(nameof(f.Golongan), l["Golongan"], Text(f.Golongan) is { } g ? Domain.Employees.Golongan.Parse(g)?.Display ?? g : null),
+        new(nameof(f.PositionType), l["Jenis jabatan"], f.PositionType is { } position ? l[position.Label()].Value : null),
+        new(nameof(f.PositionName), l["Nama jabatan"], Text(f.PositionName)),
+        new(nameof(f.UnitId), l["Unit Kerja"], f.UnitId is { } unitId ? tree.Find(unitId)?.Name ?? unitId.ToString(CultureInfo.InvariantCulture) : null),
+        new(nameof(f.ContractStart), l["Tanggal awal kontrak"], Day(f.ContractStart)),
+        new(nameof(f.ContractEnd), l["Tanggal akhir kontrak"], Day(f.ContractEnd)),
+    ];
+
+    private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string? Day(DateOnly? d) => d?.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 }
 
 /// <summary>The checks shared by creating and editing an employee by hand.</summary>

@@ -59,6 +59,7 @@ public sealed class EmployeesController(IStringLocalizer<SharedResource> l) : Co
         {
             EmployeeOutcome.NotFound => NotFound(),
             EmployeeOutcome.Invalid => Invalid(await FormAgainAsync(id, form, handler), errors),
+            EmployeeOutcome.Conflict => await FormAgainAsync(id, form, handler),
             EmployeeOutcome.Unchanged => Done(id, l["Tidak ada perubahan untuk disimpan."]),
             _ => Done(id, l["Perubahan data pegawai disimpan."]),
         };

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Features.Admin;
+using AgentProgram.Web.Features.Shared.Conflicts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using InstitutionEntity = AgentProgram.Web.Domain.Organization.Institution;
 
 namespace AgentProgram.Web.Features.Institution;
 
-public sealed class InstitutionForm
+public sealed class InstitutionForm : ConflictGuardedForm
 {
     [Required(ErrorMessage = "Nama instansi wajib diisi.")]
     [StringLength(200, ErrorMessage = "Nama instansi paling banyak 200 karakter.")]
@@ -59,13 +60,13 @@ public sealed class InstitutionForm
 /// <param name="HasLogo">A logo is stored (the form's file input is always empty).</param>
 public sealed record InstitutionPage(InstitutionForm Form, bool Exists, bool HasLogo, int LogoVersion, IReadOnlyList<SignatoryRow> Signatories);
 
-public enum InstitutionOutcome { Done, Unchanged, Invalid }
+public enum InstitutionOutcome { Done, Unchanged, Invalid, Conflict }
 
 /// <summary>
 /// The institution profile that letters, certificates and pages print: name, contacts, kop surat
 /// lines and the logo. One row per installation; the first save creates it.
 /// </summary>
-public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration config, IStringLocalizer<SharedResource> l)
+public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration config, ConflictService conflicts, IStringLocalizer<SharedResource> l)
 {
     public const int MaxLetterheadLines = 6;
 
@@ -74,13 +75,17 @@ public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration confi
         var row = await db.Institutions.AsNoTracking().OrderBy(i => i.Id)
             .Select(i => new { i.Name, i.ShortName, i.Address, i.City, i.Phone, i.Email, i.Website, i.LetterheadLines, HasLogo = i.Logo != null, i.ShowLeaderboardNames, i.Version })
             .FirstOrDefaultAsync(ct);
-        form ??= row is null
-            ? new InstitutionForm { Name = config["Institution:Name"] ?? "", ShortName = config["Institution:ShortName"] ?? "" }
-            : new InstitutionForm
-            {
-                Name = row.Name, ShortName = row.ShortName, Address = row.Address, City = row.City, Phone = row.Phone, Email = row.Email,
-                Website = row.Website, LetterheadLines = row.LetterheadLines, ShowLeaderboardNames = row.ShowLeaderboardNames, Version = row.Version,
-            };
+        if (form is null)
+        {
+            form = row is null
+                ? new InstitutionForm { Name = config["Institution:Name"] ?? "", ShortName = config["Institution:ShortName"] ?? "" }
+                : new InstitutionForm
+                {
+                    Name = row.Name, ShortName = row.ShortName, Address = row.Address, City = row.City, Phone = row.Phone, Email = row.Email,
+                    Website = row.Website, LetterheadLines = row.LetterheadLines, ShowLeaderboardNames = row.ShowLeaderboardNames, Version = row.Version,
+                };
+            conflicts.Start(form, InstitutionConflictFields.Describe(form, l));
+        }
         var signatories = await EditSignatoryHandler.ListAsync(db, ct);
         return new InstitutionPage(form, row is not null, row?.HasLogo ?? false, row?.Version ?? 0, signatories);
     }
@@ -100,7 +105,8 @@ public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration confi
         var institution = await db.Institutions.OrderBy(i => i.Id).FirstOrDefaultAsync(ct);
         if (institution is null)
         {
-            institution = new InstitutionEntity();
+            // Created at version 1, so that a second administrator who also opened the empty profile gets the conflict, not an overwrite.
+            institution = new InstitutionEntity { Version = 1 };
             db.Institutions.Add(institution);
         }
         else
@@ -136,7 +142,13 @@ public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration confi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (InstitutionOutcome.Invalid, [new("", l["Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda."])]);
+            // Another administrator saved first: show what changed and keep the entries on top of the stored version.
+            db.ChangeTracker.Clear();
+            var stored = (await LoadAsync(ct: ct)).Form;
+            var note = form.Logo is not null ? l["Berkas logo yang Anda pilih belum tersimpan: pilih lagi sebelum menyimpan."].Value : null;
+            conflicts.Resolve(form, stored, f => InstitutionConflictFields.Describe(f, l), note);
+            form.Version = stored.Version;
+            return (InstitutionOutcome.Conflict, []);
         }
     }
 
@@ -181,6 +193,25 @@ public sealed class EditInstitutionHandler(AppDbContext db, IConfiguration confi
             : text.ReplaceLineEndings("\n").Split('\n').Select(s => s.Trim()).SkipWhile(s => s.Length == 0).Reverse().SkipWhile(s => s.Length == 0).Reverse().ToList();
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The institution form's fields as a person reads them, for the "what changed" report (the logo file is not a field to compare).</summary>
+internal static class InstitutionConflictFields
+{
+    public static IReadOnlyList<ConflictField> Describe(InstitutionForm f, IStringLocalizer l) =>
+    [
+        new(nameof(f.Name), l["Nama instansi"], Text(f.Name)),
+        new(nameof(f.ShortName), l["Nama singkat"], Text(f.ShortName)),
+        new(nameof(f.City), l["Kota"], Text(f.City)),
+        new(nameof(f.Address), l["Alamat"], Text(f.Address)),
+        new(nameof(f.Phone), l["Telepon"], Text(f.Phone)),
+        new(nameof(f.Email), l["Email"], Text(f.Email)),
+        new(nameof(f.Website), l["Situs web"], Text(f.Website)),
+        new(nameof(f.LetterheadLines), l["Baris kop surat"], Text(string.Join("\n", EditInstitutionHandler.NormalizeLines(f.LetterheadLines)))),
+        new(nameof(f.ShowLeaderboardNames), l["Tampilkan nama peringkat teratas kepada agen"], f.ShowLeaderboardNames ? l["Ya"].Value : l["Tidak"].Value),
+    ];
+
+    private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>The stored logo, for pages and documents.</summary>

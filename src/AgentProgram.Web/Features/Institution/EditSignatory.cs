@@ -4,6 +4,7 @@ using AgentProgram.Web.Domain.Employees;
 using AgentProgram.Web.Domain.Organization;
 using AgentProgram.Web.Features.Admin;
 using AgentProgram.Web.Features.Employees;
+using AgentProgram.Web.Features.Shared.Conflicts;
 using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.Institution;
 
-public sealed class SignatoryForm
+public sealed class SignatoryForm : ConflictGuardedForm
 {
     [Required(ErrorMessage = "Pilih peran penandatangan.")]
     [Display(Name = "Peran penandatangan")]
@@ -58,13 +59,13 @@ public static class SignatoryRoles
     };
 }
 
-public enum SignatoryOutcome { Done, Unchanged, NotFound, Invalid }
+public enum SignatoryOutcome { Done, Unchanged, NotFound, Invalid, Conflict }
 
 /// <summary>
 /// The officials who sign letters. The NIP is checked with the NIP rules and kept as 18 digits;
 /// the grade is read however it is written ("III/d", "Penata Tk. I") and kept as its code.
 /// </summary>
-public sealed class EditSignatoryHandler(AppDbContext db, TimeProvider clock, Display display, IStringLocalizer<SharedResource> l)
+public sealed class EditSignatoryHandler(AppDbContext db, TimeProvider clock, Display display, ConflictService conflicts, IStringLocalizer<SharedResource> l)
 {
     public static async Task<IReadOnlyList<SignatoryRow>> ListAsync(AppDbContext db, CancellationToken ct = default)
     {
@@ -79,13 +80,16 @@ public sealed class EditSignatoryHandler(AppDbContext db, TimeProvider clock, Di
     {
         var s = await db.Signatories.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return null;
-        var g = Domain.Employees.Golongan.Parse(s.GolonganCode);
-        return new SignatoryPage(id, new SignatoryForm
-        {
-            Role = s.Role, Name = s.Name, PositionTitle = s.PositionTitle, Nip = s.Nip is null ? null : Nip.FormatForDisplay(s.Nip),
-            Golongan = g?.Name ?? s.GolonganCode, OmitRankAndNip = s.OmitRankAndNip, Version = s.Version,
-        });
+        var form = FormOf(s);
+        conflicts.Start(form, SignatoryConflictFields.Describe(form, l));
+        return new SignatoryPage(id, form);
     }
+
+    private static SignatoryForm FormOf(Signatory s) => new()
+    {
+        Role = s.Role, Name = s.Name, PositionTitle = s.PositionTitle, Nip = s.Nip is null ? null : Nip.FormatForDisplay(s.Nip),
+        Golongan = Domain.Employees.Golongan.Parse(s.GolonganCode)?.Name ?? s.GolonganCode, OmitRankAndNip = s.OmitRankAndNip, Version = s.Version,
+    };
 
     /// <summary>Creates (id null) or updates a signatory. Warnings are NIP warnings to show after saving.</summary>
     public async Task<(SignatoryOutcome Outcome, int? Id, IReadOnlyList<FieldError> Errors, IReadOnlyList<string> Warnings)> SaveAsync(
@@ -148,7 +152,29 @@ public sealed class EditSignatoryHandler(AppDbContext db, TimeProvider clock, Di
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (SignatoryOutcome.Invalid, id, [new("", l["Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda."])], []);
+            // Another administrator saved first: show what changed and keep the entries on top of the stored version.
+            db.ChangeTracker.Clear();
+            var current = await db.Signatories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+            if (current is null) return (SignatoryOutcome.NotFound, id, [], []);
+            conflicts.Resolve(form, FormOf(current), f => SignatoryConflictFields.Describe(f, l));
+            form.Version = current.Version;
+            return (SignatoryOutcome.Conflict, id, [], []);
         }
     }
+}
+
+/// <summary>The signatory form's fields as a person reads them, for the "what changed" report.</summary>
+internal static class SignatoryConflictFields
+{
+    public static IReadOnlyList<ConflictField> Describe(SignatoryForm f, IStringLocalizer l) =>
+    [
+        new(nameof(f.Role), l["Peran penandatangan"], f.Role is { } role ? l[role.Label()].Value : null),
+        new(nameof(f.Name), l["Nama lengkap dengan gelar"], Text(f.Name)),
+        new(nameof(f.PositionTitle), l["Jabatan"], Text(f.PositionTitle)),
+        new(nameof(f.Nip), l["NIP"], Text(f.Nip)),
+        new(nameof(f.Golongan), l["Pangkat/golongan"], Text(f.Golongan)),
+        new(nameof(f.OmitRankAndNip), l["Tanpa pangkat dan NIP di blok tanda tangan"], f.OmitRankAndNip ? l["Ya"].Value : l["Tidak"].Value),
+    ];
+
+    private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -24,7 +24,7 @@ public sealed class InstitutionController(IStringLocalizer<SharedResource> l) : 
     {
         if (!ModelState.IsValid) return View(await handler.LoadAsync(form));
         var (outcome, errors) = await handler.SaveAsync(form);
-        if (outcome == InstitutionOutcome.Invalid) return Invalid(View(await handler.LoadAsync(form)), errors);
+        if (outcome is InstitutionOutcome.Invalid or InstitutionOutcome.Conflict) return Invalid(View(await handler.LoadAsync(form)), errors);
         return Done(Home, outcome == InstitutionOutcome.Done ? l["Profil instansi disimpan."] : l["Tidak ada perubahan untuk disimpan."]);
     }
 
@@ -51,7 +51,7 @@ public sealed class InstitutionController(IStringLocalizer<SharedResource> l) : 
         if (!ModelState.IsValid) return View("Signatory", page);
         var (outcome, _, errors, warnings) = await handler.SaveAsync(id, form);
         if (outcome == SignatoryOutcome.NotFound) return NotFound();
-        if (outcome == SignatoryOutcome.Invalid) return Invalid(View("Signatory", page), errors);
+        if (outcome is SignatoryOutcome.Invalid or SignatoryOutcome.Conflict) return Invalid(View("Signatory", page), errors);
         var message = outcome == SignatoryOutcome.Done ? l["Penandatangan {0} disimpan.", form.Name.Trim()].Value : l["Tidak ada perubahan untuk disimpan."].Value;
         if (warnings.Count > 0) message += " " + l["Perhatian:"] + " " + string.Join(" ", warnings);
         return Done(Home, message);

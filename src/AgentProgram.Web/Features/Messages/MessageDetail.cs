@@ -18,7 +18,7 @@ public sealed record MessageDetailPage(
     PolicyMessage Message, string AuthorName, RevisionView Current, RevisionView? Approved, ElectionCheck Election,
     IReadOnlyList<MessageAction> Actions, IReadOnlyList<HistoryRow> History, WorkflowForm Workflow, int AssignedCount, string? SourceUnitName);
 
-public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler context)
+public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler context, Shared.Conflicts.ConflictService conflicts, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     public async Task<MessageDetailPage?> LoadAsync(int id, ClaimsPrincipal user, WorkflowForm? workflow = null, CancellationToken ct = default)
     {
@@ -57,7 +57,9 @@ public sealed class MessageDetailHandler(AppDbContext db, MessageContextHandler 
         var m = await db.PolicyMessages.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (m?.CurrentRevisionId is not int currentId) return null;
         var r = await db.MessageRevisions.AsNoTracking().Include(x => x.Captions).Include(x => x.Glossary).SingleAsync(x => x.Id == currentId, ct);
-        return (m, MessageForm.From(m, r, display));
+        var form = MessageForm.From(m, r, display);
+        conflicts.Start(form, MessageConflictFields.Describe(form, await MessageConflictFields.UnitNamesAsync(db, [form.SourceUnitId], ct), l));
+        return (m, form);
     }
 
     public Task<PolicyMessage?> FindAsync(int id, CancellationToken ct = default) =>

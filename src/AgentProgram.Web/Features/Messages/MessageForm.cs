@@ -26,7 +26,7 @@ public sealed class GlossaryInput
 }
 
 /// <summary>The message and its current revision as typed (create and edit share it).</summary>
-public sealed class MessageForm
+public sealed class MessageForm : Shared.Conflicts.ConflictGuardedForm
 {
     public const int BlankGlossaryRows = 3;
 

@@ -72,6 +72,7 @@ public sealed class MessagesController(IStringLocalizer<SharedResource> l) : Con
         {
             SaveOutcome.NotFound => NotFound(),
             SaveOutcome.Invalid => Invalid(again, errors),
+            SaveOutcome.Conflict => View(new MessageEditPage(id, (await detail.FindAsync(id))?.Status ?? m.Status, form)),
             SaveOutcome.NewRevision => Done(id, l["Perubahan disimpan sebagai revisi baru dan diajukan untuk persetujuan. Agen tetap membagikan versi yang sudah disetujui sampai revisi ini disetujui."]),
             _ => Done(id, l["Perubahan pesan disimpan."]),
         };

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Messages;
+using AgentProgram.Web.Infrastructure.Aggregates;
+using System.Globalization;
+using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Features.Admin;
+using AgentProgram.Web.Features.Shared.Conflicts;
 using AgentProgram.Web.Infrastructure.Audit;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -9,14 +13,14 @@ using Microsoft.Extensions.Localization;
 
 namespace AgentProgram.Web.Features.Messages;
 
-public enum SaveOutcome { Saved, NewRevision, NotFound, Invalid }
+public enum SaveOutcome { Saved, NewRevision, NotFound, Invalid, Conflict }
 
 /// <summary>
 /// Creates a draft (with revision 1) and saves edits. An edit of a Draft or Submitted message changes the
 /// current revision in place (a Submitted one returns to Draft); an edit of an Approved or Published message
 /// becomes a new revision, Submitted at once, while agents keep sharing the approved revision.
 /// </summary>
-public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler context, AuditLog audit, TimeProvider clock, Display display, IStringLocalizer<SharedResource> l)
+public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler context, AuditLog audit, TimeProvider clock, Display display, ConflictService conflicts, IStringLocalizer<SharedResource> l)
 {
     public async Task<(int? Id, IReadOnlyList<FieldError> Errors)> CreateAsync(MessageForm form, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -88,6 +92,9 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
         var edit = decision.Edit!;
 
         db.Entry(m).Property(e => e.Version).OriginalValue = form.Version;
+        // An edit of the revision alone (key message, captions…) still checks and bumps the message's version:
+        // otherwise a stale form would overwrite another officer's text without a conflict.
+        db.Entry(m).Property(e => e.Version).IsModified = true;
         var now = clock.GetUtcNow().UtcDateTime;
         var key = m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
@@ -96,7 +103,10 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
             return await strategy.ExecuteAsync(async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var mission = m.Mission;
                 ApplyMessage(m, form);
+                // Agents' activity is kept per mission tag: a changed tag changes the days this message was shared.
+                if (m.Mission != mission) await AggregateMarks.StageReportDaysOfMessageAsync(db, m.Id, ct);
                 m.ElectionFlag = election.IsFlagged ? Truncate(election.PeriodNames, 200) : null;
                 SaveOutcome outcome;
                 if (edit.NewRevisionRequired)
@@ -140,7 +150,16 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (SaveOutcome.Invalid, [new("", l["Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda."])]);
+            // Another officer saved first: nothing of this save is kept; show what changed and keep the entries on top of the stored version.
+            db.ChangeTracker.Clear();
+            var stored = await db.PolicyMessages.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (stored?.CurrentRevisionId is not int storedRevisionId) return (SaveOutcome.NotFound, []);
+            var revision = await db.MessageRevisions.AsNoTracking().Include(r => r.Captions).Include(r => r.Glossary).SingleAsync(r => r.Id == storedRevisionId, ct);
+            var storedForm = MessageForm.From(stored, revision, display);
+            var units = await MessageConflictFields.UnitNamesAsync(db, [form.SourceUnitId, storedForm.SourceUnitId], ct);
+            conflicts.Resolve(form.Normalized(), storedForm, f => MessageConflictFields.Describe(f, units, l));
+            form.Version = stored.Version;
+            return (SaveOutcome.Conflict, []);
         }
     }
 
@@ -170,4 +189,57 @@ public sealed class SaveMessageHandler(AppDbContext db, MessageContextHandler co
         display.ToUtc(local);
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+/// <summary>The message form's fields as a person reads them, for the "what changed" report.</summary>
+internal static class MessageConflictFields
+{
+    public static async Task<IReadOnlyDictionary<int, string>> UnitNamesAsync(AppDbContext db, IEnumerable<int?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<int>().Distinct().ToList();
+        if (wanted.Count == 0) return new Dictionary<int, string>();
+        return await db.Units.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+    }
+
+    public static IReadOnlyList<ConflictField> Describe(MessageForm f, IReadOnlyDictionary<int, string> units, IStringLocalizer l)
+    {
+        var fields = new List<ConflictField>
+        {
+            new(nameof(f.Title), l["Judul"], Text(f.Title)),
+            new(nameof(f.PolicyReference), l["Kebijakan atau program yang didukung"], Text(f.PolicyReference)),
+            new(nameof(f.Source), l["Sumber pesan"], l[f.Source.Label()].Value),
+            new(nameof(f.SourceUnitId), l["Unit kerja asal (bila dari unit lain)"],
+                f.SourceUnitId is { } unitId ? units.GetValueOrDefault(unitId) ?? unitId.ToString(CultureInfo.InvariantCulture) : null),
+            new(nameof(f.SourceNote), l["Keterangan sumber"], Text(f.SourceNote)),
+            new(nameof(f.Mission), l["Misi"], l[f.Mission.Label()].Value),
+            new(nameof(f.KeyMessage), l["Pesan utama"], Text(f.KeyMessage)),
+            new(nameof(f.PublicBenefit), l["Manfaat bagi masyarakat"], Text(f.PublicBenefit)),
+            new(nameof(f.CanonicalUrl), l["Tautan laman resmi"], Text(f.CanonicalUrl)),
+            new(nameof(f.Hashtags), l["Tagar"], f.NormalizedHashtags),
+            new(nameof(f.ActiveFrom), l["Aktif mulai (WIB)"], When(f.ActiveFrom)),
+            new(nameof(f.ActiveUntil), l["Aktif sampai (WIB)"], When(f.ActiveUntil)),
+        };
+        foreach (var platform in Enum.GetValues<Platform>())
+        {
+            var p = platform;
+            fields.Add(new("Caption." + p, l["Keterangan {0}", CaptionRules.PlatformName(p)],
+                Text(f.Captions.FirstOrDefault(c => c.Platform == p)?.Text),
+                (from, into) => CopyCaption(p, (MessageForm)from, (MessageForm)into)));
+        }
+        fields.Add(new(nameof(f.Glossary), l["Glosarium istilah"],
+            Text(string.Join("\n", f.FilledGlossary.Select(g => g.Term + ": " + g.Meaning))),
+            (from, into) => ((MessageForm)into).Glossary = [.. ((MessageForm)from).Glossary.Select(g => new GlossaryInput { Term = g.Term, Meaning = g.Meaning })]));
+        return fields;
+    }
+
+    private static void CopyCaption(Platform platform, MessageForm from, MessageForm into)
+    {
+        var text = from.Captions.FirstOrDefault(c => c.Platform == platform)?.Text;
+        if (into.Captions.FirstOrDefault(c => c.Platform == platform) is { } target) target.Text = text;
+        else into.Captions.Add(new CaptionInput { Platform = platform, Text = text });
+    }
+
+    private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string? When(DateTime? t) => t?.ToString("d MMMM yyyy HH.mm", CultureInfo.CurrentCulture);
 }

@@ -87,6 +87,7 @@ public sealed class RewardSchemesController(IStringLocalizer<SharedResource> l) 
             case EditOutcome.NotDraft:
                 return await VersionAgainAsync(id, number, detail, errors);
             case EditOutcome.Invalid:
+            case EditOutcome.Conflict:
                 var (page, _) = await handler.LoadAsync(id, number, form);
                 return page is null ? NotFound() : Invalid(View(page), errors);
             default:

@@ -80,7 +80,7 @@ public sealed class DevelopmentInput
 /// field names follow <see cref="RewardRules"/> so <see cref="RewardRulesCheck"/> problems land beside their input.
 /// Fixed rows: every platform, every mission × metric, every evidence source, <see cref="TierRows"/> tiers.
 /// </summary>
-public sealed class RulesForm
+public sealed class RulesForm : Shared.Conflicts.ConflictGuardedForm
 {
     public const int TierRows = 5;
 

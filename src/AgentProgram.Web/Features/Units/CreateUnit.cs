@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace AgentProgram.Web.Features.Units;
 
 /// <summary>A unit's own fields. ParentId is used when creating; an existing unit moves with <see cref="MoveUnitForm"/>.</summary>
-public sealed class UnitForm
+public sealed class UnitForm : Shared.Conflicts.ConflictGuardedForm
 {
     [Display(Name = "Unit induk")]
     public int? ParentId { get; set; }
@@ -45,7 +45,7 @@ public sealed class UnitForm
 
 public sealed record UnitCreatePage(UnitForm Form, IReadOnlyList<UnitPlace> Parents);
 
-public enum UnitOutcome { Done, Unchanged, NotFound, Invalid }
+public enum UnitOutcome { Done, Unchanged, NotFound, Invalid, Conflict }
 
 /// <summary>Creates a unit under an open parent (or at the top). Eselon is optional and never shapes the tree.</summary>
 public sealed class CreateUnitHandler(AppDbContext db, IStringLocalizer<SharedResource> l)

@@ -1,5 +1,6 @@
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Features.Admin;
+using AgentProgram.Web.Features.Shared.Conflicts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,7 @@ public sealed record UnitDetailPage(
     UnitForm Form, MoveUnitForm Move, IReadOnlyList<UnitPlace> MoveTargets, UnitNode? Parent);
 
 /// <summary>One unit: its place in the tree, its people, and the forms to edit, move, close or reopen it.</summary>
-public sealed class UnitDetailHandler(AppDbContext db)
+public sealed class UnitDetailHandler(AppDbContext db, ConflictService conflicts, IStringLocalizer<SharedResource> l)
 {
     public async Task<UnitDetailPage?> LoadAsync(int id, UnitForm? form = null, MoveUnitForm? move = null, CancellationToken ct = default)
     {
@@ -26,10 +27,15 @@ public sealed class UnitDetailHandler(AppDbContext db)
             .Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var path = tree.PathOf(id);
+        if (form is null)
+        {
+            form = UnitForm.Of(unit);
+            conflicts.Start(form, UnitConflictFields.Describe(form, l));
+        }
         return new UnitDetailPage(
             unit, path.Take(path.Count - 1).ToList(), tree.ChildrenOf(id).ToList(),
             counts.Where(c => c.UnitId == id).Sum(c => c.Count), counts.Sum(c => c.Count),
-            form ?? UnitForm.Of(unit),
+            form,
             move ?? new MoveUnitForm { NewParentId = unit.ParentId, Version = unit.Version },
             tree.Ordered.Where(p => !p.Unit.IsClosed && !below.Contains(p.Unit.Id)).ToList(),
             unit.ParentId is { } p ? tree.Find(p) : null);
@@ -37,7 +43,7 @@ public sealed class UnitDetailHandler(AppDbContext db)
 }
 
 /// <summary>Renames a unit and changes its code, eselon, head title and SIASN UNOR id.</summary>
-public sealed class EditUnitHandler(AppDbContext db, IStringLocalizer<SharedResource> l)
+public sealed class EditUnitHandler(AppDbContext db, ConflictService conflicts, IStringLocalizer<SharedResource> l)
 {
     public async Task<(UnitOutcome Outcome, IReadOnlyList<FieldError> Errors)> HandleAsync(int id, UnitForm form, CancellationToken ct = default)
     {
@@ -54,8 +60,41 @@ public sealed class EditUnitHandler(AppDbContext db, IStringLocalizer<SharedReso
         unit.HeadTitle = UnitRules.Clean(form.HeadTitle);
         unit.SiasnUnorId = UnitRules.Clean(form.SiasnUnorId);
         if (!db.ChangeTracker.HasChanges()) return (UnitOutcome.Unchanged, []);
-        return await UnitSave.TryAsync(db, l, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (UnitOutcome.Done, []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another officer saved first: show what changed and keep the entries on top of the stored version.
+            db.ChangeTracker.Clear();
+            var current = await UnitTree.LoadAsync(db, ct);
+            if (current.Find(id) is not { } stored) return (UnitOutcome.NotFound, []);
+            conflicts.Resolve(form, UnitForm.Of(stored), f => UnitConflictFields.Describe(f, l));
+            form.Version = stored.Version;
+            return (UnitOutcome.Conflict, []);
+        }
+        catch (DbUpdateException)
+        {
+            return (UnitOutcome.Invalid, [new(nameof(UnitForm.SiasnUnorId), l["ID UNOR SIASN ini sudah dipakai unit lain."])]);
+        }
     }
+}
+
+/// <summary>The unit form's fields as a person reads them, for the "what changed" report.</summary>
+internal static class UnitConflictFields
+{
+    public static IReadOnlyList<ConflictField> Describe(UnitForm f, IStringLocalizer l) =>
+    [
+        new(nameof(f.Name), l["Nama unit"], Text(f.Name)),
+        new(nameof(f.Code), l["Kode unit"], Text(f.Code)),
+        new(nameof(f.Eselon), l["Eselon"], Text(f.Eselon)),
+        new(nameof(f.HeadTitle), l["Jabatan pimpinan unit"], Text(f.HeadTitle)),
+        new(nameof(f.SiasnUnorId), l["ID UNOR SIASN"], Text(f.SiasnUnorId)),
+    ];
+
+    private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 internal static class UnitSave

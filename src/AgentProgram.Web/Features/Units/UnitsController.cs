@@ -51,6 +51,7 @@ public sealed class UnitsController(IStringLocalizer<SharedResource> l) : Contro
         {
             UnitOutcome.NotFound => NotFound(),
             UnitOutcome.Invalid => Invalid(await DetailAgainAsync(id, detail, form), errors),
+            UnitOutcome.Conflict => await DetailAgainAsync(id, detail, form),
             UnitOutcome.Unchanged => Done(id, l["Tidak ada perubahan untuk disimpan."]),
             _ => Done(id, l["Perubahan unit disimpan."]),
         };

@@ -139,7 +139,7 @@ public sealed class EmployeeEditTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var html = Decode(await conflict.Content.ReadAsStringAsync());
-        Assert.Contains("Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.", html);
+        Assert.Contains("Data ini baru saja diubah orang lain.", html);
         Assert.Contains("value=\"Jabatan Dari Petugas Kedua\"", html);
         Assert.Equal("Jabatan Dari Petugas Pertama", (await LoadAsync(e.Id)).PositionName);
     }

@@ -33,7 +33,7 @@ public sealed class InstitutionProfileTests(AppFactory app) : IClassFixture<AppF
         var stale = await client.PostMultipartAsync(Page, Page, Profile("Dinas Nama Lain", loaded));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var html = Decode(await stale.Content.ReadAsStringAsync());
-        Assert.Contains("Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.", html);
+        Assert.Contains("Data ini baru saja diubah orang lain.", html);
         Assert.Contains("value=\"Dinas Nama Lain\"", html);
         Assert.Equal("Dinas Versi Kedua", (await RowAsync())!.Name);
         Assert.Equal(1, await app.WithDb(db => db.Institutions.CountAsync()));

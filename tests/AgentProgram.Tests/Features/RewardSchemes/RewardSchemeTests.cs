@@ -199,7 +199,7 @@ public sealed class RewardSchemeTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var html = await HtmlOf(stale);
-        Assert.Contains("Aturan ini baru saja diubah oleh orang lain, jadi perubahan Anda belum disimpan.", html);
+        Assert.Contains("Data ini baru saja diubah orang lain.", html);
         Assert.Contains("name=\"PointsPerShare\" class=\"form-control\" value=\"30\"", html);
         Assert.Equal(20m, (await app.VersionAsync(id, 1)).Rules.PointsPerShare);
     }
