@@ -85,7 +85,8 @@ public sealed class ErasureRequestTests(PrivacyAppFactory app) : IClassFixture<P
         var again = await hr.GetHtmlAsync(action);
         Assert.Contains("data-testid=\"already-erased\"", again, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Reason\"", again, StringComparison.Ordinal);
-        Assert.Equal(1, await app.WithDb(db => db.AuditEntries.CountAsync(e => e.Action == PrivacyAuditActions.PersonalDataErased)));
+        var key = agent.Agent.AgentId.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(1, await app.WithDb(db => db.AuditEntries.CountAsync(e => e.Action == PrivacyAuditActions.PersonalDataErased && e.EntityKey == key)));
     }
 
     [Fact]
