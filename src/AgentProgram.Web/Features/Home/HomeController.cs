@@ -24,6 +24,9 @@ public sealed record WorkCard(string Title, string Text, string Href, string Act
 public sealed record HomePage(IReadOnlyList<string> Roles, MyAgent? Agent, IReadOnlyList<TaskCard> Tasks, IReadOnlyList<WorkCard> Work)
 {
     public AgentHome? AgentBoard { get; init; }
+
+    /// <summary>An officer who is also an agent: their own compact "Tugas saya" below the dashboards (null otherwise).</summary>
+    public OfficerAgentWork? MyWork { get; init; }
     public HumasHome? Humas { get; init; }
     public KepegawaianHome? Kepegawaian { get; init; }
     public PimpinanHome? Pimpinan { get; init; }
@@ -35,14 +38,16 @@ public sealed class HomePageHandler(AppDbContext db, MyTasksHandler tasks, Queue
     public async Task<HomePage> LoadAsync(ClaimsPrincipal user)
     {
         var roles = Roles.All.Where(user.IsInRole).ToList();
-        var agent = user.IsInRole(Roles.Agen) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
-            ? await MyAgent.FindAsync(db, id)
-            : null;
-        var cards = agent is not null ? await tasks.OpenAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!) : [];
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var officer = user.IsInRole(Roles.Humas) || user.IsInRole(Roles.Kepegawaian) || user.IsInRole(Roles.Pimpinan);
+        // An officer may be enrolled as an agent too (with or without the Agen role): their own agent row, by their user id.
+        var agent = (user.IsInRole(Roles.Agen) || officer) && userId is not null ? await MyAgent.FindAsync(db, userId) : null;
+        var agentPage = agent is not null && userId is not null && !officer;
+        var cards = agentPage ? await tasks.OpenAsync(userId!) : [];
         return new HomePage(roles, agent, cards, await WorkAsync(user))
         {
-            AgentBoard = agent is not null && userId is not null ? await agentHome.LoadAsync(userId, agent) : null,
+            AgentBoard = agentPage ? await agentHome.LoadAsync(userId!, agent!) : null,
+            MyWork = officer && agent is not null ? await agentHome.LoadCompactAsync(agent) with { Links = user.IsInRole(Roles.Agen) } : null,
             Humas = user.IsInRole(Roles.Humas) ? await humasHome.LoadAsync(user) : null,
             Kepegawaian = user.IsInRole(Roles.Kepegawaian) ? await kepegawaianHome.LoadAsync(user) : null,
             Pimpinan = user.IsInRole(Roles.Pimpinan) ? await pimpinanHome.LoadAsync(user) : null,

@@ -243,6 +243,44 @@ public sealed class AgentHomeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.InRange(await HomeStatementLog.StatementsOfHomeAsync(app, a.Email), 1, 10);
     }
 
+    [Fact]
+    public async Task An_officer_who_is_also_an_agent_sees_their_own_tasks_and_reports_below_the_dashboard_and_nobody_elses()
+    {
+        var tag = Tag();
+        var me = await app.SeedAgentAsync("Petugas Agen " + tag);
+        var other = await app.SeedAgentAsync("Agen Tetangga " + tag);
+        await app.WithServices(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AgentProgram.Web.Domain.Identity.AppUser>>();
+            var user = await users.FindByIdAsync(me.UserId);
+            Assert.True((await users.AddToRoleAsync(user!, AgentProgram.Web.Domain.Identity.Roles.Kepegawaian)).Succeeded);
+        });
+        var now = DateTime.UtcNow;
+        var mine = await ReportAsync(me, $"Pesan Petugas {tag}", ReportState.Verified, now.AddHours(-3));
+        // The other agent's report is newer and their assignment is due as soon: neither may show on the officer's page.
+        await ReportAsync(other, $"Pesan Tetangga {tag}", ReportState.Pending, now.AddHours(-1));
+
+        var client = await app.SignInAsAsync(me.Email);
+        var html = WebUtility.HtmlDecode(await client.GetHtmlAsync("/"));
+        Assert.Equal(1, Count(html, "kepegawaian-home"));
+        Assert.Equal(1, Count(html, "my-work"));
+        Assert.True(html.IndexOf("data-testid=\"my-work\"", StringComparison.Ordinal) > html.IndexOf("data-testid=\"kepegawaian-home\"", StringComparison.Ordinal),
+            "Tugas saya sits below the officer's dashboard");
+        var work = Section(html, "my-work");
+        Assert.Equal([$"Pesan Petugas {tag}"], TextsOf(work, "my-work-task").Select(t => t.Split('\n')[0].Trim()));
+        Assert.Equal(1, Count(work, "my-work-report"));
+        Assert.Contains($"href=\"/laporan-saya/{mine}\"", work, StringComparison.Ordinal);
+        Assert.Contains("Penugasan terbuka (1)", work, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Pesan Tetangga {tag}", html, StringComparison.Ordinal);
+        // The officer view, not the agent's own home: no task cards of the agent page.
+        Assert.Equal(0, Count(html, "task-card"));
+
+        // An officer without an agent record has no such section; the whole page stays within ten statements.
+        var (_, plain) = await app.StaffAsync(AgentProgram.Web.Domain.Identity.Roles.Kepegawaian);
+        Assert.Equal(0, Count(await plain.GetHtmlAsync("/"), "my-work"));
+        Assert.InRange(await HomeStatementLog.StatementsOfHomeAsync(app, me.Email), 1, 10);
+    }
+
     /// <summary>Counts the SQL statements the app runs while serving GET / (background work has no request and is not counted).</summary>
     internal sealed class HomeStatementLog : ILoggerProvider, ILogger
     {

@@ -115,6 +115,7 @@ public sealed class RecapTests(AppFactory app) : IClassFixture<AppFactory>
             });
         }
         await RewardSeed.AssignAsync(app, message, c1.AgentId); // assigned, not reported
+        await AgentProgram.Tests.Aggregates.AggregateOracle.RefreshAsync(app, all: true); // participation reads the stored aggregates
         var nips = await app.WithDb(db => db.Employees.Select(e => e.Nip).ToListAsync());
 
         var (_, hr) = await app.StaffAsync(Roles.Kepegawaian);

@@ -7,114 +7,42 @@ using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Features.Documents.Shared;
+using AgentProgram.Web.Infrastructure.Aggregates;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentProgram.Web.Features.Documents.Summary;
 
 /// <summary>
-/// Builds the Ringkasan Pimpinan of a reward period. Everything is summed in the database in a fixed number of
-/// statements (the current and the previous period side by side in the same ones), whatever the number of
-/// agents or reports: period, previous period, report figures, active agents (three), clicks, responses,
-/// enrolled agents, top agents, top messages, letterhead and signature.
+/// Builds the Ringkasan Pimpinan of a reward period. The period figures come from <see cref="SummaryFiguresReader"/>
+/// (the stored aggregates, brought up to date first, or the raw rows when the aggregates cannot stand for them), in a
+/// fixed number of statements whatever the number of agents or reports; then the reports corrected, the top agents,
+/// the top messages' titles, letterhead and signature.
 /// </summary>
-public sealed class SummaryModelHandler(AppDbContext db, Display display, OfficialPartsHandler parts, IServiceScopeFactory scopes)
+public sealed class SummaryModelHandler(AppDbContext db, Display display, OfficialPartsHandler parts, IServiceScopeFactory scopes, TimeProvider? clock = null)
 {
     public const string NoUnit = "Tanpa unit";
 
-    private sealed record PeriodRow(int Id, string Name, DateOnly StartDate, DateOnly EndDate, PeriodState State, int? RunId,
-        int? Recognised, int? Recommendations, long? IncentiveTotal, DateTime? RunApprovedUtc);
+    private readonly SummaryFiguresReader _reader = new(db, display, scopes, clock ?? TimeProvider.System);
 
     public async Task<SummaryModel?> BuildAsync(int periodId, DateOnly issuedOn, CancellationToken ct = default)
     {
-        // 1. The period, its current run's totals, its rules and notes.
-        var p = await db.RewardPeriods.AsNoTracking().Where(x => x.Id == periodId).Select(x => new
-        {
-            Row = new PeriodRow(x.Id, x.Name, x.StartDate, x.EndDate, x.State, x.CurrentRunId,
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => (int?)r.Recognised).FirstOrDefault(),
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => (int?)r.Recommendations).FirstOrDefault(),
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => (long?)r.IncentiveTotal).FirstOrDefault(),
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => r.ApprovedUtc).FirstOrDefault()),
-            x.SchemeId,
-            x.Notes,
-            Rules = db.RewardSchemeVersions
-                .Where(v => x.SchemeVersionId != null ? v.Id == x.SchemeVersionId : v.SchemeId == x.SchemeId && v.State == SchemeVersionState.Approved)
-                .OrderByDescending(v => v.Number).Select(v => v.RulesJson).FirstOrDefault(),
-        }).SingleOrDefaultAsync(ct);
-        if (p is null) return null;
-        var period = p.Row;
-        var rules = p.Rules is null ? RewardRules.Default : RewardRules.FromJson(p.Rules);
+        // 1. The period, the previous one, rules, notes and the aggregates' state.
+        var periods = await _reader.PeriodsAsync(periodId, ct);
+        if (periods is null) return null;
+        if (SummaryFiguresReader.CanUseAggregates(periods)) await RefreshAsync(ct);
+        var period = periods.Current;
 
-        // 2. The previous period: the latest of the same scheme ending before this one starts.
-        var previous = await db.RewardPeriods.AsNoTracking()
-            .Where(x => x.SchemeId == p.SchemeId && x.Id != periodId && x.EndDate < period.StartDate)
-            .OrderByDescending(x => x.EndDate).ThenByDescending(x => x.Id)
-            .Select(x => new PeriodRow(x.Id, x.Name, x.StartDate, x.EndDate, x.State, x.CurrentRunId,
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => (int?)r.Recognised).FirstOrDefault(),
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => (int?)r.Recommendations).FirstOrDefault(),
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => (long?)r.IncentiveTotal).FirstOrDefault(),
-                db.RewardRuns.Where(r => r.Id == x.CurrentRunId).Select(r => r.ApprovedUtc).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct);
+        // 2–6. The period figures (aggregates: share sums, response sums, active agents, enrolled agents, late readings).
+        var set = await _reader.ReadAsync(periods, ct);
+        var f = set.Figures;
+        var groups = set.Groups;
 
-        var cur = new PeriodWindow(period.StartDate, period.EndDate, display.Zone);
-        var prev = previous is null ? null : new PeriodWindow(previous.StartDate, previous.EndDate, display.Zone);
-        DateTime cs = cur.StartUtc, ce = cur.EndUtc, cu = cur.EvidenceUntilUtc;
-        // No previous period: an empty window before the current one.
-        DateTime ps = prev?.StartUtc ?? cs, pe = prev?.EndUtc ?? cs, pu = prev?.EvidenceUntilUtc ?? cs;
+        // 7. Reports corrected at least once (not kept in the aggregates).
+        var current = groups.Where(x => x.Current).ToList();
+        var corrected = set.HasCorrected ? current.Sum(x => x.Corrected) : await _reader.CorrectedAsync(period, ct);
 
-        IQueryable<ShareReport> Reports(AppDbContext context) => context.ShareReports.AsNoTracking()
-            .Where(r => (r.PostedUtc >= cs && r.PostedUtc < ce) || (r.PostedUtc >= ps && r.PostedUtc < pe));
-
-        // 3–6. One row per report with its strongest readings, streamed on a connection of its own while the other
-        // queries run on this one, and summed here: report figures per (period, mission, unit, message) and the active
-        // agents (distinct, so counted per grouping: per period, per mission and per unit of the current one).
-        var missionOf = await db.PolicyMessages.AsNoTracking().Select(m => new { m.Id, m.Mission }).ToDictionaryAsync(m => m.Id, m => m.Mission, ct);
-        var unitNames = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var figuresTask = Task.Run(async () =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var other = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var sums = new Dictionary<(bool Current, int MessageId, int? UnitId), ShareFigures.Group>();
-            var active = new HashSet<(bool Current, MissionTag Mission, int? UnitId, int AgentId)>();
-            await foreach (var f in ShareFigures.PerReport(other, rules, Reports(other), cs, cu, pu).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                var isCurrent = f.PostedUtc >= cs;
-                var mission = missionOf[f.MessageId];
-                if (!sums.TryGetValue((isCurrent, f.MessageId, f.UnitId), out var g))
-                {
-                    g = new ShareFigures.Group
-                    {
-                        Current = isCurrent, Mission = mission, MessageId = f.MessageId, UnitId = f.UnitId,
-                        UnitName = f.UnitId is { } u ? unitNames.GetValueOrDefault(u) : null,
-                    };
-                    sums.Add((isCurrent, f.MessageId, f.UnitId), g);
-                }
-                g.Add(f);
-                if (f.State == ReportState.Verified) active.Add((isCurrent, mission, f.UnitId, f.AgentId));
-            }
-            return (Groups: sums.Values.ToList(), Active: active);
-        }, ct);
-
-        // 7. Tracked-link clicks and unique visitors per link, summed per (period, mission).
-        var clicks = await ShareFigures.Clicks(db, cs, ce, ps, pe).ToListAsync(ct);
-
-        // 8. Public responses per (period, mission, kind), with the dialogic-loop counts.
-        var responses = await ShareFigures.Responses(db, db.PublicResponses.Where(x => (x.RecordedUtc >= cs && x.RecordedUtc < ce) || (x.RecordedUtc >= ps && x.RecordedUtc < pe)), cs)
-            .ToListAsync(ct);
-
-        // 9. Enrolled agents per unit, for both periods.
-        var enrolled = await db.Agents.AsNoTracking()
-            .Where(a => (a.EnrolledUtc < ce && (a.Status != AgentStatus.Ended || a.StatusChangedUtc == null || a.StatusChangedUtc >= cs))
-                        || (a.EnrolledUtc < pe && (a.Status != AgentStatus.Ended || a.StatusChangedUtc == null || a.StatusChangedUtc >= ps)))
-            .GroupBy(a => new { a.Employee.UnitId, Name = a.Employee.Unit != null ? a.Employee.Unit.Name : null })
-            .Select(g => new
-            {
-                g.Key.UnitId, g.Key.Name,
-                Current = g.Count(a => a.EnrolledUtc < ce && (a.Status != AgentStatus.Ended || a.StatusChangedUtc == null || a.StatusChangedUtc >= cs)),
-                Previous = g.Count(a => a.EnrolledUtc < pe && (a.Status != AgentStatus.Ended || a.StatusChangedUtc == null || a.StatusChangedUtc >= ps)),
-            }).ToListAsync(ct);
-
-        // 10. Top agents by the current run's rank (names and units; never NIPs).
+        // 8. Top agents by the current run's rank (names and units; never NIPs).
         var topAgents = period.RunId is not { } runId ? [] : await (
             from r in db.RewardResults.AsNoTracking()
             where r.RunId == runId && r.Rank != null
@@ -126,109 +54,73 @@ public sealed class SummaryModelHandler(AppDbContext db, Display display, Offici
             select new { Rank = r.Rank!.Value, e.TitlePrefix, e.Name, e.TitleSuffix, Unit = u == null ? null : u.Name, r.Score, r.CountedShares })
             .Take(10).ToListAsync(ct);
 
-        var (groups, activeRows) = await figuresTask;
-        var activeTotal = activeRows.GroupBy(a => a.Current)
-            .Select(g => new { Current = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
-        var activeByMission = activeRows.Where(a => a.Current).GroupBy(a => a.Mission)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.AgentId).Distinct().Count());
-        var activeByUnit = activeRows.Where(a => a.Current).GroupBy(a => a.UnitId)
-            .Select(g => new { UnitId = g.Key, Agents = g.Select(a => a.AgentId).Distinct().Count() }).ToList();
-
-        // 11. Top messages of the period: most verified shares, then most reach (from the groups above).
-        var topTen = groups.Where(g => g.Current).GroupBy(g => g.MessageId)
+        // 9. Top messages of the period: most verified shares, then most reach (from the groups above).
+        var topTen = current.GroupBy(g => g.MessageId)
             .Select(g => new { MessageId = g.Key, Verified = g.Sum(x => x.Verified), Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views) })
             .OrderByDescending(t => t.Verified).ThenByDescending(t => t.Reach).ThenBy(t => t.MessageId).Take(10).ToList();
         var topIds = topTen.Select(t => t.MessageId).ToList();
-        var topTitles = await db.PolicyMessages.AsNoTracking().Where(m => topIds.Contains(m.Id))
+        var topTitles = topIds.Count == 0 ? [] : await db.PolicyMessages.AsNoTracking().Where(m => topIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Title, m.Mission }).ToDictionaryAsync(m => m.Id, ct);
         var topMessages = topTen.Select(t => new { topTitles[t.MessageId].Title, topTitles[t.MessageId].Mission, t.Verified, t.Reach, t.Views }).ToList();
 
-        // 12–13. Letterhead and signature.
+        // 10–11. Letterhead and signature.
         var letterhead = await parts.LetterheadAsync(ct);
         var signature = await parts.SignatureAsync(SignatoryRole.HeadOfPublicRelations, issuedOn, ct);
 
-        // Assemble (in memory, over small grouped rows).
-        var missions = Enum.GetValues<MissionTag>();
-        SummaryKeyFigures Figures(bool current, PeriodRow row)
-        {
-            var g = groups.Where(x => x.Current == current).ToList();
-            var enrolledCount = enrolled.Sum(e => current ? e.Current : e.Previous);
-            var active = activeTotal.Where(a => a.Current == current).Sum(a => a.Agents);
-            var reportCount = g.Sum(x => x.Reports);
-            var verifiedCount = g.Sum(x => x.Verified);
-            var hasRun = row.RunId is not null;
-            return new SummaryKeyFigures(enrolledCount, active, Rate(active, enrolledCount), reportCount, verifiedCount, Rate(verifiedCount, reportCount),
-                g.Sum(x => x.Reach), g.Sum(x => x.Views),
-                clicks.Where(c => c.Current == current).Sum(c => c.Clicks), clicks.Where(c => c.Current == current).Sum(c => c.Visitors),
-                responses.Where(r => r.Current == current).Sum(r => r.Count),
-                hasRun, hasRun && (row.RunApprovedUtc is null || row.State is not (PeriodState.Approved or PeriodState.Closed)),
-                hasRun ? row.Recognised ?? 0 : null, hasRun ? row.Recommendations ?? 0 : null, hasRun ? row.IncentiveTotal ?? 0 : null);
-        }
-
-        var currentFigures = Figures(true, period);
-        var previousFigures = previous is null ? null : Figures(false, previous);
-
-        var missionFigures = missions.Select(tag =>
-        {
-            var g = groups.Where(x => x.Current && x.Mission == tag).ToList();
-            var c = clicks.Where(x => x.Current && x.Mission == tag).ToList();
-            var r = responses.Where(x => x.Current && x.Mission == tag).ToList();
-            return new MissionFigures(tag, tag.Label(), [.. tag.Kpis().Select(k => k.Label())],
-                g.Sum(x => x.Reports), g.Sum(x => x.Verified), activeByMission.GetValueOrDefault(tag),
-                g.Sum(x => x.Reach), g.Sum(x => x.Views), g.Sum(x => x.Comments), g.Sum(x => x.Reposts), g.Sum(x => x.Saves),
-                c.Sum(x => x.Clicks), c.Sum(x => x.Visitors), r.Sum(x => x.Count), ShareFigures.Dialogic(r.Select(x => (x.Kind, x.Count, x.Closed, x.Open))));
-        }).ToList();
-
-        var unitIds = enrolled.Where(e => e.Current > 0).Select(e => e.UnitId)
-            .Concat(groups.Where(x => x.Current).Select(x => x.UnitId)).Distinct().ToList();
-        var names = enrolled.Where(e => e.UnitId is not null).GroupBy(e => e.UnitId!.Value).ToDictionary(x => x.Key, x => x.First().Name ?? "");
-        foreach (var x in groups.Where(x => x.UnitId is not null)) names.TryAdd(x.UnitId!.Value, x.UnitName ?? "");
-        var units = unitIds.Select(id =>
-        {
-            var g = groups.Where(x => x.Current && x.UnitId == id).ToList();
-            var enrolledCount = enrolled.Where(e => e.UnitId == id).Sum(e => e.Current);
-            var active = activeByUnit.Where(a => a.UnitId == id).Sum(a => a.Agents);
-            return new UnitFigures(id, id is { } u ? names.GetValueOrDefault(u, "") : NoUnit, enrolledCount, active, Rate(active, enrolledCount),
-                g.Sum(x => x.Reports), g.Sum(x => x.Verified), g.Sum(x => x.Reach));
-        })
-        .OrderByDescending(u => u.CumulativeReach).ThenBy(u => u.UnitId is null).ThenBy(u => u.UnitName, StringComparer.Ordinal).ToList();
-
-        var charted = units.Take(MaxChartUnits).ToList();
+        var charted = f.Units.Take(MaxChartUnits).ToList();
         var reachChart = new ChartModel("Jangkauan kumulatif per unit", "Jangkauan kumulatif", [.. charted.Select(u => u.UnitName)],
             [new ChartSeries("Jangkauan kumulatif", [.. charted.Select(u => (double)u.CumulativeReach)])]);
         var participationChart = new ChartModel("Tingkat partisipasi per unit", "Persen agen aktif", [.. charted.Select(u => u.UnitName)],
             [new ChartSeries("Tingkat partisipasi (%)", [.. charted.Select(u => (double)(u.ParticipationRate ?? 0))])]);
-
-        var current = groups.Where(x => x.Current).ToList();
         var verification = new VerificationStats(current.Sum(x => x.Reports), current.Sum(x => x.Verified), current.Sum(x => x.Rejected),
-            current.Sum(x => x.Pending), current.Sum(x => x.Flagged), current.Sum(x => x.Corrected));
-        var dialogic = ShareFigures.Dialogic(responses.Where(r => r.Current).Select(x => (x.Kind, x.Count, x.Closed, x.Open)));
+            current.Sum(x => x.Pending), current.Sum(x => x.Flagged), corrected);
 
         return new SummaryModel(
             $"Ringkasan Pimpinan Periode {period.Name}",
             issuedOn,
             letterhead,
-            Describe(period),
-            previous is null ? null : Describe(previous),
-            currentFigures,
-            previousFigures,
-            KeyFigureRows(currentFigures, previousFigures),
-            missionFigures,
-            units,
+            f.Period,
+            f.PreviousPeriod,
+            f.Current,
+            f.Previous,
+            f.KeyFigures,
+            f.Missions,
+            f.Units,
             reachChart,
             participationChart,
             [.. topAgents.Select(a => new TopAgent(a.Rank, FullName(a.TitlePrefix, a.Name, a.TitleSuffix), a.Unit, a.Score, a.CountedShares))],
             [.. topMessages.Select((m, i) => new TopMessage(i + 1, m.Title, m.Mission, m.Mission.Label(), m.Verified, m.Reach, m.Views))],
-            dialogic,
+            f.DialogicLoop,
             verification,
-            string.IsNullOrWhiteSpace(p.Notes) ? null : p.Notes.Trim(),
+            f.Notes,
             signature);
+    }
+
+    /// <summary>
+    /// The period figures alone (the Pimpinan dashboard): no refresh first (the dashboard says how old its figures are),
+    /// no letterhead, signature or top lists. Null: no such period.
+    /// </summary>
+    public async Task<SummaryFigures?> FiguresAsync(int periodId, CancellationToken ct = default)
+    {
+        var periods = await _reader.PeriodsAsync(periodId, ct);
+        return periods is null ? null : (await _reader.ReadAsync(periods, ct)).Figures;
+    }
+
+    /// <summary><see cref="FiguresAsync(int, CancellationToken)"/> for periods the caller has read already (the dashboard reads them with its trend).</summary>
+    public async Task<SummaryFigures> FiguresAsync(SummaryPeriods periods, CancellationToken ct = default) => (await _reader.ReadAsync(periods, ct)).Figures;
+
+    /// <summary>Brings the aggregates up to date before a document is drawn (claim-guarded: when another instance holds the run, the figures are at most a minute old).</summary>
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<AggregateRefresher>() is { } refresher)
+            await refresher.RefreshAsync($"summary-{Environment.ProcessId}-{Guid.NewGuid():N}", ct);
     }
 
     /// <summary>The per-unit charts show the units with the most reach, at most this many.</summary>
     public const int MaxChartUnits = 15;
 
-    private static SummaryPeriod Describe(PeriodRow p) => new(p.Name, p.StartDate, p.EndDate,
+    internal static SummaryPeriod Describe(SummaryPeriodRow p) => new(p.Name, p.StartDate, p.EndDate,
         $"{OfficialPartsHandler.FormatDate(p.StartDate)} – {OfficialPartsHandler.FormatDate(p.EndDate)}",
         p.State, PeriodWorkflow.Label(p.State), p.State is not (PeriodState.Approved or PeriodState.Closed));
 
@@ -240,7 +132,7 @@ public sealed class SummaryModelHandler(AppDbContext db, Display display, Offici
         string.Join(" ", new[] { prefix, name }.Where(s => !string.IsNullOrWhiteSpace(s)))
         + (string.IsNullOrWhiteSpace(suffix) ? "" : ", " + suffix);
 
-    private static IReadOnlyList<KeyFigureRow> KeyFigureRows(SummaryKeyFigures c, SummaryKeyFigures? p)
+    internal static IReadOnlyList<KeyFigureRow> KeyFigureRows(SummaryKeyFigures c, SummaryKeyFigures? p)
     {
         var rows = new List<KeyFigureRow>
         {

@@ -33,9 +33,56 @@ public sealed record AgentPeriodStanding(StatementPeriod Period, bool Calculated
 /// </summary>
 public sealed record AgentHome(IReadOnlyList<AgentReportLine> RecentReports, AgentPeriodStanding? Standing);
 
+/// <summary>One of the agent's open assignments, as the officer's compact "Tugas saya" lists it (links to /tugas/{AssignmentId}).</summary>
+public sealed record OpenTaskLine(int AssignmentId, string Title, DateTime DueUtc);
+
+/// <summary>
+/// "Tugas saya" below an officer's dashboard when the officer is also an agent: their own open assignments (most
+/// urgent first, at most <see cref="AgentHomeHandler.CompactTasks"/>, with the total) and the Agen home model's latest
+/// reports (no standing: the compact section leaves it to /penghargaan-saya).
+/// </summary>
+public sealed record OfficerAgentWork(IReadOnlyList<OpenTaskLine> OpenTasks, int OpenCount, AgentHome Board)
+{
+    /// <summary>The user holds the Agen role, so the agent pages behind the links are open to them.</summary>
+    public bool Links { get; init; } = true;
+}
+
 public sealed class AgentHomeHandler(AppDbContext db, Display display, TimeProvider clock)
 {
     public const int RecentReportCount = 5;
+
+    /// <summary>Open assignments the compact section lists.</summary>
+    public const int CompactTasks = 5;
+
+    /// <summary>The compact "Tugas saya" of an officer who is also an agent: two statements, both on the agent's own id.</summary>
+    /// <param name="agent">The signed-in user's own agent record (found from the user id, never from the URL).</param>
+    public async Task<OfficerAgentWork> LoadCompactAsync(MyAgent agent, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = agent.Status == Domain.Agents.AgentStatus.Active ? await OpenTasksQuery(db, agent.Id, now).ToListAsync(ct) : [];
+        var reports = await RecentReportsAsync(agent.Id, ct);
+        return new OfficerAgentWork([.. open.Take(CompactTasks).Select(t => new OpenTaskLine(t.AssignmentId, t.Title, t.DueUtc))],
+            open.FirstOrDefault()?.Total ?? 0, new AgentHome(reports, null));
+    }
+
+    internal sealed class OpenTaskRow
+    {
+        public int AssignmentId { get; init; }
+        public string Title { get; init; } = "";
+        public DateTime DueUtc { get; init; }
+        public int Total { get; init; }
+    }
+
+    /// <summary>The agent's assignments of messages being shared now, most urgent first (as Tugas Saya orders them), each row with the total.</summary>
+    internal static IQueryable<OpenTaskRow> OpenTasksQuery(AppDbContext db, int agentId, DateTime nowUtc)
+    {
+        var open = db.Assignments.AsNoTracking()
+            .Where(a => a.AgentId == agentId && a.Message.Status == Domain.Messages.MessageStatus.Published
+                && a.Message.ActiveFromUtc <= nowUtc && a.Message.ActiveUntilUtc > nowUtc);
+        return open.OrderBy(a => a.DueUtc).ThenBy(a => a.Id).Take(CompactTasks)
+            .Select(a => new OpenTaskRow { AssignmentId = a.Id, Title = a.Message.Title, DueUtc = a.DueUtc, Total = open.Count() });
+    }
 
     /// <param name="userId">The signed-in user (the agent was found from it; kept for the caller's symmetry).</param>
     /// <param name="agent">The signed-in user's own agent record: every query below is scoped to its id.</param>

@@ -31,8 +31,10 @@ public sealed record ActiveMessageRow(int Id, string Title, MissionTag Mission, 
     int Reports, int Verified, int Pending, int Clicks, int Visitors, DialogicLoopFigure Dialogic);
 
 /// <summary>The Humas dashboard: what needs attention today and which messages are landing.</summary>
+/// <param name="FiguresAsOfUtc">When the stored aggregates behind the shares chart and the participation were last refreshed.</param>
 public sealed record HumasHome(
     DateTime AsOfUtc,
+    DateTime? FiguresAsOfUtc,
     int AwaitingApproval,
     int AwaitingPublication,
     IReadOnlyList<MessageWaiting> OldestWaiting,
@@ -48,14 +50,22 @@ public sealed record HumasHome(
 }
 
 /// <summary>
-/// Every figure of the Humas dashboard, in seven statements whatever the data size: waiting and active messages;
-/// the pending queue with its flags; reports, clicks and responses of the active messages (one UNION); their open
-/// assignments; shares per day and platform; the reporting period; participation per unit. The period's
-/// participation feeds both the chart and the WhatsApp recap.
+/// Every figure of the Humas dashboard, in seven statements whatever the data size: waiting and active messages; the
+/// reporting period with the aggregates' refresh time; the pending queue with its flags; reports, clicks and responses
+/// of the active messages (one UNION); their open assignments; shares per day and platform and participation per unit
+/// (both from the stored aggregates). What every officer sees alike is kept a short while (<see cref="HomeCache"/>): the
+/// queue and the active messages' figures for <see cref="QueueMaxAge"/>, the aggregates' figures until their next refresh.
+/// The period's participation feeds both the chart and the WhatsApp recap.
 /// </summary>
 public sealed class HumasHomeHandler(AppDbContext db, Display display, RecapHandler recaps)
 {
     public const int SharesDays = 30;
+
+    /// <summary>How long the queue and the active messages' figures are kept (the menu's badges are kept as long).</summary>
+    public static readonly TimeSpan QueueMaxAge = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long figures read from the stored aggregates are kept at most (they change only when the refresher runs, once a minute).</summary>
+    public static readonly TimeSpan AggregateMaxAge = TimeSpan.FromMinutes(1);
 
     /// <summary>Units drawn in the participation chart: all up to this many, else the top and bottom halves.</summary>
     public const int ChartUnits = 20;
@@ -75,12 +85,15 @@ public sealed class HumasHomeHandler(AppDbContext db, Display display, RecapHand
             .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).ToList();
         var active = messages.Where(m => m.Status == MessageStatus.Published).OrderBy(m => m.ActiveUntilUtc).ThenBy(m => m.Id).ToList();
 
-        // 2. The verification queue.
-        var verification = await VerificationAsync(ct);
+        // 2. The period and the aggregates' refresh time.
+        var head = await HomeFigures.HeadAsync(db, today, ct);
 
-        // 3–4. Figures and open assignments of the active messages.
+        // 3. The verification queue (the same for every officer: kept for QueueMaxAge, as the menu's badges are).
+        var verification = await HomeCache.GetAsync(db, "humas-queue", null, now, QueueMaxAge, () => VerificationAsync(ct));
+
+        // 4–5. Figures and open assignments of the active messages (kept for QueueMaxAge too).
         var ids = active.Select(m => m.Id).ToList();
-        var figures = ids.Count == 0 ? [] : await MessageFiguresAsync(ids, ct);
+        var figures = ids.Count == 0 ? [] : await HomeCache.GetAsync(db, "humas-messages:" + string.Join(',', ids), null, now, QueueMaxAge, () => MessageFiguresAsync(ids, ct));
         var open = (await HomeFigures.OpenAssignmentsAsync(db, now, ct: ct)).ToDictionary(o => o.MessageId);
         var rows = active.Select(m =>
         {
@@ -93,15 +106,18 @@ public sealed class HumasHomeHandler(AppDbContext db, Display display, RecapHand
                 new DialogicLoopFigure(p?.A ?? 0, p?.B ?? 0, p?.C ?? 0, p?.D ?? 0));
         }).ToList();
 
-        // 5. Shares per day and platform.
-        var sharesByDay = await SharesByDayAsync(today, ct);
+        // 6. Shares per day and platform (stored aggregates: kept until they are refreshed).
+        var days = await HomeCache.GetAsync(db, $"humas-days:{today:yyyy-MM-dd}", head.RefreshedUtc, now, AggregateMaxAge,
+            async () => await SharesByDayQuery(db, today.AddDays(1 - SharesDays), today).ToListAsync(ct));
+        var sharesByDay = SharesByDay(today, days);
 
-        // 6–7. The period and participation per unit in it (also the recap's).
-        var window = HomeFigures.WindowOf(await HomeFigures.CurrentPeriodAsync(db, today, ct), today, display.Zone);
-        var units = await HomeFigures.ParticipationAsync(db, window.StartUtc, window.EndUtc, ct: ct);
+        // 7. Participation per unit in the period (also the recap's; stored aggregates: kept until they are refreshed).
+        var window = HomeFigures.WindowOf(head.Period, today, display.Zone);
+        var units = await HomeCache.GetAsync(db, $"participation:{window.Start:yyyy-MM-dd}:{window.End:yyyy-MM-dd}", head.RefreshedUtc, now, AggregateMaxAge,
+            () => HomeFigures.ParticipationAsync(db, window, ct: ct));
         var recap = recaps.View(new RecapData(null, window, now, units, [.. open.Values.OrderBy(o => o.DueUtc).ThenBy(o => o.MessageId)]));
 
-        return new HumasHome(now,
+        return new HumasHome(now, head.RefreshedUtc,
             waiting.Count(m => m.Status == MessageStatus.Submitted),
             waiting.Count(m => m.Status == MessageStatus.Approved),
             [.. waiting.Take(HumasHome.OldestShown).Select(m => new MessageWaiting(m.Id, m.Title, m.Status, m.CreatedUtc))],
@@ -210,21 +226,16 @@ public sealed class HumasHomeHandler(AppDbContext db, Display display, RecapHand
     }
 
     /// <summary>Share reports not rejected, per local posting day and platform, over the last <see cref="SharesDays"/> days up to today.</summary>
-    private async Task<ChartData> SharesByDayAsync(DateOnly today, CancellationToken ct)
+    private static ChartData SharesByDay(DateOnly today, IReadOnlyList<DayRow> rows)
     {
         var first = today.AddDays(1 - SharesDays);
-        var window = new PeriodWindow(first, today, display.Zone);
-        DateTime start = window.StartUtc, end = window.EndUtc;
-        // The institution's zones (WIB, WITA, WIT) keep one offset all year.
-        var offset = display.Zone.GetUtcOffset(start).TotalMinutes;
-        var rows = await SharesByDayQuery(db, start, end, offset).ToListAsync(ct);
         var days = Enumerable.Range(0, SharesDays).Select(first.AddDays).ToList();
         var platforms = rows.Select(r => r.Platform).Distinct().Order().ToList();
         var culture = CultureInfo.CurrentCulture;
         return new ChartData(ChartKind.StackedBar, I18n.Key("Laporan sebaran per hari menurut platform"),
             [.. days.Select(d => d.ToString("d MMM", culture))],
             [.. platforms.Select(p => new ChartSeriesData(CaptionRules.PlatformName(p),
-                [.. days.Select(d => (double?)rows.Where(r => r.Platform == p && DateOnly.FromDateTime(r.Day) == d).Sum(r => r.Count))]))])
+                [.. days.Select(d => (double?)rows.Where(r => r.Platform == p && r.Day == d).Sum(r => r.Count))]))])
         {
             ValueLabel = I18n.Key("jumlah laporan"),
             CategoryLabel = I18n.Key("Tanggal"),
@@ -235,17 +246,18 @@ public sealed class HumasHomeHandler(AppDbContext db, Display display, RecapHand
 
     internal sealed class DayRow
     {
-        public DateTime Day { get; init; }
+        public DateOnly Day { get; init; }
         public Platform Platform { get; init; }
         public int Count { get; init; }
     }
 
-    /// <summary>Reports not rejected per local day (UTC shifted by <paramref name="offsetMinutes"/>, cut to the date) and platform.</summary>
-    internal static IQueryable<DayRow> SharesByDayQuery(AppDbContext db, DateTime start, DateTime end, double offsetMinutes) =>
-        db.ShareReports.AsNoTracking()
-            .Where(r => r.PostedUtc >= start && r.PostedUtc < end && r.State != ReportState.Rejected)
-            .GroupBy(r => new { Day = r.PostedUtc.AddMinutes(offsetMinutes).Date, r.Platform })
-            .Select(g => new DayRow { Day = g.Key.Day, Platform = g.Key.Platform, Count = g.Count() });
+    /// <summary>Reports not rejected per local day and platform, from the stored daily rows.</summary>
+    internal static IQueryable<DayRow> SharesByDayQuery(AppDbContext db, DateOnly from, DateOnly to) =>
+        db.AggDailyShares.AsNoTracking()
+            .Where(x => x.Day >= from && x.Day <= to)
+            .GroupBy(x => new { x.Day, x.Platform })
+            .Select(g => new DayRow { Day = g.Key.Day, Platform = g.Key.Platform, Count = g.Sum(x => x.Reports - x.Rejected) })
+            .Where(r => r.Count > 0);
 
     /// <summary>The participation chart: every unit with agents, or the best and the weakest halves of <see cref="ChartUnits"/> when there are more.</summary>
     public static ChartData ParticipationChart(IReadOnlyList<UnitParticipation> units, ParticipationWindow window)

@@ -1,5 +1,6 @@
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Agents;
+using AgentProgram.Web.Domain.Aggregates;
 using AgentProgram.Web.Domain.Messages;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
@@ -36,10 +37,10 @@ public sealed record UnitParticipation(int? UnitId, string UnitName, int Enrolle
 public sealed record OpenMessage(int MessageId, string Title, DateTime DueUtc, DateTime ActiveUntilUtc, int Assigned, int NotReported);
 
 /// <summary>
-/// The set-based queries the home dashboards and the recap share, one statement each, so that pre-computed
-/// aggregates can later replace them in one place. Definitions follow the Ringkasan Pimpinan
-/// (<see cref="SummaryModelHandler"/>): enrolled = enrolled before the window's end and not ended before its start;
-/// active = at least one verified share posted inside the window.
+/// The set-based queries the home dashboards and the recap share, one statement each. Definitions follow the Ringkasan
+/// Pimpinan (<see cref="SummaryModelHandler"/>): enrolled = enrolled before the window's end and not ended before its
+/// start; active = at least one verified share posted inside the window (read from the stored aggregates, so up to a
+/// refresh old).
 /// </summary>
 public static class HomeFigures
 {
@@ -51,12 +52,54 @@ public static class HomeFigures
         CurrentPeriodQuery(db, today).FirstOrDefaultAsync(ct);
 
     internal static IQueryable<ReportingPeriod> CurrentPeriodQuery(AppDbContext db, DateOnly today) =>
+        Reportable(db, today)
+            .Select(p => new ReportingPeriod(p.Id, p.Name, p.StartDate, p.EndDate, p.State, p.SchemeId, p.StartDate <= today && p.EndDate >= today));
+
+    private static IQueryable<RewardPeriod> Reportable(AppDbContext db, DateOnly today) =>
         db.RewardPeriods.AsNoTracking()
             .Where(p => (p.StartDate <= today && p.EndDate >= today) || p.State != PeriodState.Open)
             .OrderByDescending(p => p.StartDate <= today && p.EndDate >= today)
             .ThenByDescending(p => p.StartDate <= today && p.EndDate >= today ? p.StartDate : p.EndDate)
-            .ThenByDescending(p => p.Id)
-            .Select(p => new ReportingPeriod(p.Id, p.Name, p.StartDate, p.EndDate, p.State, p.SchemeId, p.StartDate <= today && p.EndDate >= today));
+            .ThenByDescending(p => p.Id);
+
+    /// <summary>The reporting period (<see cref="CurrentPeriodAsync"/>) and when the stored aggregates were last refreshed.</summary>
+    public sealed record Head(ReportingPeriod? Period, DateTime? RefreshedUtc);
+
+    internal sealed class HeadRow
+    {
+        public int? Id { get; init; }
+        public string? Name { get; init; }
+        public DateOnly? Start { get; init; }
+        public DateOnly? End { get; init; }
+        public PeriodState? State { get; init; }
+        public int? SchemeId { get; init; }
+        public DateTime? RefreshedUtc { get; init; }
+    }
+
+    /// <summary>The aggregates' one state row with the reporting period beside it (scalar subqueries): one statement.</summary>
+    internal static IQueryable<HeadRow> HeadQuery(AppDbContext db, DateOnly today)
+    {
+        var first = Reportable(db, today).Take(1);
+        return db.AggRefreshState.AsNoTracking().Where(s => s.Id == AggregateRefreshState.SingletonId).Select(s => new HeadRow
+        {
+            Id = first.Select(p => (int?)p.Id).FirstOrDefault(),
+            Name = first.Select(p => p.Name).FirstOrDefault(),
+            Start = first.Select(p => (DateOnly?)p.StartDate).FirstOrDefault(),
+            End = first.Select(p => (DateOnly?)p.EndDate).FirstOrDefault(),
+            State = first.Select(p => (PeriodState?)p.State).FirstOrDefault(),
+            SchemeId = first.Select(p => (int?)p.SchemeId).FirstOrDefault(),
+            RefreshedUtc = s.LastRefreshedUtc,
+        });
+    }
+
+    public static async Task<Head> HeadAsync(AppDbContext db, DateOnly today, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await HeadQuery(db, today).FirstOrDefaultAsync(ct);
+        if (row?.Id is not { } id) return new Head(null, row?.RefreshedUtc);
+        var (start, end) = (row.Start!.Value, row.End!.Value);
+        return new Head(new ReportingPeriod(id, row.Name!, start, end, row.State!.Value, row.SchemeId!.Value, start <= today && end >= today), row.RefreshedUtc);
+    }
 
     /// <summary>The period's window, or the last <see cref="ParticipationWindow.RollingDays"/> local days up to today.</summary>
     public static ParticipationWindow WindowOf(ReportingPeriod? period, DateOnly today, TimeZoneInfo zone)
@@ -70,46 +113,46 @@ public static class HomeFigures
     internal sealed class UnitCount
     {
         public int Kind { get; init; }
-        public int? UnitId { get; init; }
+        public int UnitId { get; init; }
         public string? UnitName { get; init; }
         public int Count { get; init; }
     }
 
     /// <summary>
-    /// Enrolled and active agents per unit in one statement, ranked (<see cref="Rank"/>). <paramref name="units"/>
-    /// limits it to those units (a unit and its sub-units).
+    /// Enrolled and active agents per unit in one statement, ranked (<see cref="Rank"/>): enrolled from the agents,
+    /// active from the stored aggregates (the agents' day bits). <paramref name="units"/> limits it to those units (a
+    /// unit and its sub-units).
     /// </summary>
-    public static async Task<IReadOnlyList<UnitParticipation>> ParticipationAsync(AppDbContext db, DateTime startUtc, DateTime endUtc,
+    public static async Task<IReadOnlyList<UnitParticipation>> ParticipationAsync(AppDbContext db, ParticipationWindow window,
         IReadOnlyCollection<int>? units = null, CancellationToken ct = default)
     {
-        var rows = await ParticipationQuery(db, startUtc, endUtc, units).ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(window);
+        var rows = await ParticipationQuery(db, window.Start, window.End, window.StartUtc, window.EndUtc, units).ToListAsync(ct);
         return Rank(rows.GroupBy(r => r.UnitId)
-            .Select(g => new UnitParticipation(g.Key, g.Key is null ? SummaryModelHandler.NoUnit : g.Select(r => r.UnitName).FirstOrDefault(n => n is not null) ?? "",
+            .Select(g => new UnitParticipation(g.Key == 0 ? null : g.Key, g.Key == 0 ? SummaryModelHandler.NoUnit : g.Select(r => r.UnitName).FirstOrDefault(n => n is not null) ?? "",
                 g.Where(r => r.Kind == 0).Sum(r => r.Count), g.Where(r => r.Kind == 1).Sum(r => r.Count))));
     }
 
-    /// <summary>Enrolled (kind 0) and active (kind 1) agents per unit, as one UNION ALL.</summary>
-    internal static IQueryable<UnitCount> ParticipationQuery(AppDbContext db, DateTime startUtc, DateTime endUtc, IReadOnlyCollection<int>? units)
+    /// <summary>Enrolled (kind 0, by the employee's unit) and active (kind 1, by the unit on the report) agents per unit (0: none), as one UNION ALL.</summary>
+    internal static IQueryable<UnitCount> ParticipationQuery(AppDbContext db, DateOnly from, DateOnly to, DateTime startUtc, DateTime endUtc, IReadOnlyCollection<int>? units)
     {
         var agents = db.Agents.AsNoTracking()
             .Where(a => a.EnrolledUtc < endUtc && (a.Status != AgentStatus.Ended || a.StatusChangedUtc == null || a.StatusChangedUtc >= startUtc));
-        var reports = db.ShareReports.AsNoTracking()
-            .Where(r => r.State == ReportState.Verified && r.PostedUtc >= startUtc && r.PostedUtc < endUtc);
+        var activity = db.AggAgentActivity.AsNoTracking().Where(DayBitsQuery.InRange(from, to));
         if (units is not null)
         {
             agents = agents.Where(a => a.Employee.UnitId != null && units.Contains(a.Employee.UnitId.Value));
-            reports = reports.Where(r => r.UnitId != null && units.Contains(r.UnitId.Value));
+            activity = activity.Where(a => units.Contains(a.UnitId));
         }
         var enrolled =
             from a in agents
-            group a by new { a.Employee.UnitId, Name = a.Employee.Unit != null ? a.Employee.Unit.Name : null } into g
+            group a by new { UnitId = a.Employee.UnitId ?? 0, Name = a.Employee.Unit != null ? a.Employee.Unit.Name : null } into g
             select new UnitCount { Kind = 0, UnitId = g.Key.UnitId, UnitName = g.Key.Name, Count = g.Count() };
         var active =
-            from x in reports.Select(r => new { r.UnitId, r.AgentId }).Distinct()
+            from x in activity.GroupBy(a => a.UnitId).Select(g => new { UnitId = g.Key, Count = g.Select(a => a.AgentId).Distinct().Count() })
             join u in db.Units on x.UnitId equals u.Id into uj
             from u in uj.DefaultIfEmpty()
-            group x by new { x.UnitId, Name = u != null ? u.Name : null } into g
-            select new UnitCount { Kind = 1, UnitId = g.Key.UnitId, UnitName = g.Key.Name, Count = g.Count() };
+            select new UnitCount { Kind = 1, UnitId = x.UnitId, UnitName = u != null ? u.Name : null, Count = x.Count };
         return enrolled.Concat(active);
     }
 
@@ -134,6 +177,17 @@ public static class HomeFigures
     /// </summary>
     public static async Task<IReadOnlyList<OpenMessage>> OpenAssignmentsAsync(AppDbContext db, DateTime nowUtc,
         IReadOnlyCollection<int>? units = null, CancellationToken ct = default)
+    {
+        // The institution-wide list is the same for every officer: read once per OpenMaxAge (every assignment of the
+        // active messages is looked at, which grows with the number of agents).
+        if (units is null) return await HomeCache.GetAsync(db, "open-assignments", null, nowUtc, OpenMaxAge, () => ReadOpenAsync(db, nowUtc, null, ct));
+        return await ReadOpenAsync(db, nowUtc, units, ct);
+    }
+
+    /// <summary>How long the institution-wide open assignments are kept.</summary>
+    public static readonly TimeSpan OpenMaxAge = TimeSpan.FromSeconds(30);
+
+    private static async Task<IReadOnlyList<OpenMessage>> ReadOpenAsync(AppDbContext db, DateTime nowUtc, IReadOnlyCollection<int>? units, CancellationToken ct)
     {
         var rows = await OpenAssignmentsQuery(db, nowUtc, units).ToListAsync(ct);
         return [.. rows.Select(r => new OpenMessage(r.MessageId, r.Title, r.Due, r.ActiveUntilUtc, r.Assigned, r.NotReported))

@@ -37,7 +37,7 @@ public sealed class RecapHandler(AppDbContext db, Display display, TimeProvider 
         var now = Now;
         var today = Today;
         var window = HomeFigures.WindowOf(await HomeFigures.CurrentPeriodAsync(db, today, ct), today, display.Zone);
-        var participation = await HomeFigures.ParticipationAsync(db, window.StartUtc, window.EndUtc, units, ct);
+        var participation = await HomeFigures.ParticipationAsync(db, window, units, ct);
         var open = await HomeFigures.OpenAssignmentsAsync(db, now, units, ct);
         return View(new RecapData(unit.Name, window, now, participation, open));
     }

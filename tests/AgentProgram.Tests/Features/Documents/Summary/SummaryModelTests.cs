@@ -180,6 +180,68 @@ public sealed class SummaryModelTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Null(model.Current.VerifiedShareRate);
     }
 
+    [Fact]
+    public async Task The_summary_read_from_the_stored_aggregates_equals_the_one_summed_from_the_raw_rows()
+    {
+        // A database of its own: before the aggregates' first build the summary sums the raw reports; after it, the aggregates.
+        // The data set has readings taken after each period's evidence deadline (R5's CSV reading, P1's in October): the
+        // aggregates count them, the summary must not, so they are taken out again for those reports.
+        await using var fresh = new AppFactory();
+        var data = await DocumentDataSet.SeedAsync(fresh);
+        var raw = await BuildOnAsync(fresh, data.PeriodId);
+        Assert.Null(raw.Statements.Figures);
+
+        await AgentProgram.Tests.Aggregates.AggregateOracle.RefreshAsync(fresh);
+        var stored = await BuildOnAsync(fresh, data.PeriodId);
+        Assert.NotNull(stored.Statements.Figures?.AggregatesAsOfUtc);
+        Assert.True(stored.Statements.Count <= 12, $"{stored.Statements.Count} statements");
+        Assert.Equal(JsonSerializer.Serialize(raw.Model), JsonSerializer.Serialize(stored.Model));
+        Assert.Equal(1_600, stored.Model.Current.CumulativeReach); // R5's late CSV reading is not counted
+
+        // A change after the build: the document brings the aggregates up to date before it reads them (R3 verified now).
+        await fresh.WithDb(async db =>
+        {
+            var r3 = await db.ShareReports.SingleAsync(r => r.Id == data.R3);
+            r3.State = AgentProgram.Web.Domain.Reports.ReportState.Verified;
+            await AgentProgram.Web.Infrastructure.Aggregates.AggregateMarks.TrackAsync(db);
+            return await db.SaveChangesAsync();
+        });
+        var after = await BuildOnAsync(fresh, data.PeriodId);
+        Assert.Equal(5, after.Model.Current.VerifiedShares);
+        Assert.Equal(3, after.Model.Current.ActiveAgents);
+    }
+
+    [Fact]
+    public void Rules_that_rank_evidence_sources_otherwise_than_the_aggregates_are_read_from_the_raw_rows()
+    {
+        Assert.True(SummaryFiguresReader.SameEvidenceOrder(RewardRules.Default, RewardRules.Default));
+        var swapped = RewardRules.Default with
+        {
+            EvidenceFactors = [.. RewardRules.Default.EvidenceFactors.Select(f => f.Source == AgentProgram.Web.Domain.Reports.MetricSource.SelfReported ? f with { Percent = 95 } : f)],
+        };
+        Assert.False(SummaryFiguresReader.SameEvidenceOrder(swapped, RewardRules.Default));
+        var scaled = RewardRules.Default with { EvidenceFactors = [.. RewardRules.Default.EvidenceFactors.Select(f => f with { Percent = f.Percent / 2 })] };
+        Assert.True(SummaryFiguresReader.SameEvidenceOrder(scaled, RewardRules.Default));
+        var periods = new SummaryPeriods(new SummaryPeriodRow(1, "P", new(2026, 10, 1), new(2026, 10, 31), PeriodState.Open, null, null, null, null, null), null,
+            swapped, null, AggregatesBuilt: true, DateTime.UtcNow);
+        Assert.False(SummaryFiguresReader.CanUseAggregates(periods));
+        Assert.True(SummaryFiguresReader.CanUseAggregates(periods with { Rules = RewardRules.Default }));
+        Assert.False(SummaryFiguresReader.CanUseAggregates(periods with { Rules = RewardRules.Default, AggregatesBuilt = false }));
+    }
+
+    private static async Task<(SummaryModel Model, (int Count, SummaryFigures? Figures) Statements)> BuildOnAsync(AppFactory app, int periodId)
+    {
+        var counter = new StatementCounter();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = CountingDb(scope.ServiceProvider, counter);
+        var handler = new SummaryModelHandler(db, scope.ServiceProvider.GetRequiredService<Display>(), new OfficialPartsHandler(db), scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>());
+        var model = await handler.BuildAsync(periodId, DocumentDataSet.IssuedOn);
+        Assert.NotNull(model);
+        var statements = counter.Count;
+        var figures = await handler.FiguresAsync(periodId);
+        return (model, (statements, figures?.AggregatesAsOfUtc is null ? null : figures));
+    }
+
     internal sealed class StatementCounter : DbCommandInterceptor
     {
         private int _count;
