@@ -52,6 +52,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         BaseUrl = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
+        await RefreshFiguresAsync();
 
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
@@ -87,6 +88,21 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AgentProgram.Web.Data.AppDbContext>();
         return db.Users.Where(u => u.Email == email).Select(u => u.DisplayName).Single();
+    }
+
+    /// <summary>
+    /// Brings the dashboards' stored figures up to date with the database (the app's own refresher runs once a minute,
+    /// and the first round after the demo seed builds everything) and forgets the pages' short cache, so a journey can
+    /// compare a page with the database.
+    /// </summary>
+    public async Task RefreshFiguresAsync()
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgentProgram.Web.Data.AppDbContext>();
+        var refresher = scope.ServiceProvider.GetRequiredService<AgentProgram.Web.Infrastructure.Aggregates.AggregateRefresher>();
+        // The background round may hold the claim (its first, full build takes a few seconds on the demo data).
+        for (var attempt = 0; attempt < 240 && !(await refresher.RefreshAsync("e2e")).Claimed; attempt++) await Task.Delay(500);
+        AgentProgram.Web.Features.Home.HomeCache.Clear(db);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

@@ -26,6 +26,7 @@ public sealed class AgentHrHomeJourney(BrowserApp app)
     public async Task An_agent_sees_their_tasks_latest_reports_and_standing_on_a_phone_and_a_desk()
     {
         const string email = "agen1@demo.test";
+        await app.RefreshFiguresAsync();
         foreach (var (width, height, mobile, step) in new[] { (PhoneWidth, 740, true, "agent-phone"), (1280, 800, false, "agent-desktop") })
         {
             var page = await app.NewPageAsync(width, height, mobile);
@@ -73,6 +74,7 @@ public sealed class AgentHrHomeJourney(BrowserApp app)
     [ChromiumFact]
     public async Task Kepegawaian_sees_enrolment_by_unit_unverified_agents_and_imports_on_a_desk_and_a_phone()
     {
+        await app.RefreshFiguresAsync();
         foreach (var (width, height, mobile, step) in new[] { (1280, 800, false, "kepegawaian-desktop"), (PhoneWidth, 740, true, "kepegawaian-phone") })
         {
             var page = await app.NewPageAsync(width, height, mobile);

@@ -28,6 +28,7 @@ public sealed class OfficerHomeJourney(BrowserApp app)
     [ChromiumFact]
     public async Task Humas_sees_the_queues_the_active_messages_and_participation_as_the_database_holds_them()
     {
+        await app.RefreshFiguresAsync();
         foreach (var size in Sizes)
         {
             var page = await app.NewPageAsync(size.Width, size.Height, size.Mobile);
@@ -104,6 +105,7 @@ public sealed class OfficerHomeJourney(BrowserApp app)
     [ChromiumFact]
     public async Task Pimpinan_sees_the_periods_figures_units_trend_and_documents_as_the_database_holds_them()
     {
+        await app.RefreshFiguresAsync();
         foreach (var size in Sizes)
         {
             var page = await app.NewPageAsync(size.Width, size.Height, size.Mobile);
