@@ -1842,3 +1842,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205224440_ElectionPeriodVersion'
+)
+BEGIN
+    ALTER TABLE [ElectionPeriods] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205224440_ElectionPeriodVersion'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205224440_ElectionPeriodVersion', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -124,6 +124,7 @@ internal sealed class ElectionConfiguration : IEntityTypeConfiguration<ElectionP
     public void Configure(EntityTypeBuilder<ElectionPeriodSetting> b)
     {
         b.ToTable("ElectionPeriods");
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.Name).HasMaxLength(200).IsRequired();
         b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
     }

@@ -170,9 +170,10 @@ public class Notification
 }
 
 /// <summary>A configured campaign or masa tenang period for the election guard.</summary>
-public class ElectionPeriodSetting : IAudited
+public class ElectionPeriodSetting : IAudited, IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public string Name { get; set; } = "";
     public ElectionPeriodKind Kind { get; set; }
     public DateTime StartUtc { get; set; }

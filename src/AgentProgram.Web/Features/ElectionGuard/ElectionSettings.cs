@@ -22,6 +22,9 @@ public sealed class PeriodForm
 
     [Required(ErrorMessage = "Tanggal selesai wajib diisi.")]
     public DateOnly? End { get; set; }
+
+    /// <summary>The stored version the form was loaded from: a save over someone else's later change is refused.</summary>
+    public int Version { get; set; }
 }
 
 public sealed class CandidateForm
@@ -62,7 +65,7 @@ public sealed class ElectionSettingsHandler(AppDbContext db, Display display, IS
 
     public async Task<PeriodForm?> PeriodFormAsync(int id, CancellationToken ct = default) =>
         await db.ElectionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p
-            ? new PeriodForm { Name = p.Name, Kind = p.Kind, Start = LocalDay(p.StartUtc), End = LocalDay(p.EndUtc).AddDays(-1) }
+            ? new PeriodForm { Name = p.Name, Kind = p.Kind, Start = LocalDay(p.StartUtc), End = LocalDay(p.EndUtc).AddDays(-1), Version = p.Version }
             : null;
 
     public async Task<(SettingOutcome, IReadOnlyList<FieldError>)> SavePeriodAsync(int? id, PeriodForm form, CancellationToken ct = default)
@@ -73,6 +76,7 @@ public sealed class ElectionSettingsHandler(AppDbContext db, Display display, IS
         {
             p = await db.ElectionPeriods.SingleOrDefaultAsync(x => x.Id == existing, ct);
             if (p is null) return (SettingOutcome.NotFound, []);
+            db.Entry(p).Property(x => x.Version).OriginalValue = form.Version;
         }
         else
         {
@@ -83,7 +87,20 @@ public sealed class ElectionSettingsHandler(AppDbContext db, Display display, IS
         p.Kind = Enum.IsDefined(form.Kind) ? form.Kind : ElectionPeriodKind.Campaign;
         p.StartUtc = StartOfDayUtc(form.Start!.Value);
         p.EndUtc = StartOfDayUtc(form.End!.Value.AddDays(1));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (id is int changedId)
+        {
+            // Another administrator saved this period first: say what is stored now, keep the entries, and base the
+            // form on the stored version so saving again applies them knowingly.
+            db.ChangeTracker.Clear();
+            if (await db.ElectionPeriods.AsNoTracking().SingleOrDefaultAsync(x => x.Id == changedId, ct) is not { } now) return (SettingOutcome.NotFound, []);
+            form.Version = now.Version;
+            return (SettingOutcome.Invalid, [new(nameof(form.Name), l["Masa pemilu ini baru saja diubah orang lain. Sekarang tersimpan: {0}, {1}, {2} s.d. {3}. Isian Anda tetap di formulir; periksa lalu simpan lagi untuk menerapkannya.",
+                now.Name, l[KindLabel(now.Kind)].Value, LocalDay(now.StartUtc).ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture), LocalDay(now.EndUtc).AddDays(-1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)])]);
+        }
         return (SettingOutcome.Done, []);
     }
 

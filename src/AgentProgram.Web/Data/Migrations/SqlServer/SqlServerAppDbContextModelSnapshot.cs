@@ -1081,6 +1081,10 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.ToTable("ElectionPeriods", (string)null);

@@ -1050,6 +1050,10 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("ElectionPeriods", (string)null);
