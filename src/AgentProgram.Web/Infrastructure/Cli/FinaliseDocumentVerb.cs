@@ -19,24 +19,12 @@ public static class FinaliseDocumentVerb
 {
     public const string Name = "finalise-document";
 
-    private static readonly Dictionary<string, DocumentKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["summary"] = DocumentKind.Summary,
-        ["appendix"] = DocumentKind.Appendix,
-        ["recommendations"] = DocumentKind.RecommendationLetter,
-        ["memo"] = DocumentKind.RecommendationMemo,
-        ["certificates"] = DocumentKind.Certificate,
-        ["decree"] = DocumentKind.Decree,
-        ["agent"] = DocumentKind.AgentStatement,
-        ["message"] = DocumentKind.MessageReport,
-    };
-
     public static async Task<string> RunAsync(IServiceProvider services, CliArgs args)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
-        var usage = $"usage: {Name} <{string.Join('|', Kinds.Keys)}> (--period <id|name> [--agent <id>] | --message <id>) [--base-url <https://...>] [--signature electronic|wet]";
-        if (args.Positional.FirstOrDefault() is not { } kindName || !Kinds.TryGetValue(kindName, out var kind)) throw new CliException(usage);
+        var usage = $"usage: {Name} <{DocumentVerbArgs.KindList}> (--period <id|name> [--agent <id>] | --message <id>) [--base-url <https://...>] [--signature electronic|wet]";
+        var kind = DocumentVerbArgs.Kind(args, usage);
         var baseUrl = args.Optional("--base-url") ?? services.GetRequiredService<IConfiguration>()["App:PublicBaseUrl"];
         if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
             throw new CliException("the verification address needs --base-url <https://...> or App:PublicBaseUrl.");
@@ -49,19 +37,7 @@ public static class FinaliseDocumentVerb
 
         await DatabaseInitializer.MigrateAsync(services);
         var db = services.GetRequiredService<AppDbContext>();
-        DocumentSubject subject;
-        if (kind == DocumentKind.MessageReport)
-        {
-            subject = new DocumentSubject(kind, MessageId: Id(args.Optional("--message") ?? throw new CliException("the message report needs --message <id>.")));
-        }
-        else
-        {
-            var key = args.Optional("--period") ?? throw new CliException(usage);
-            var periodId = (await RewardsVerb.FindAsync(db, key) ?? throw new CliException($"no reward period with id or name '{key}'.")).Id;
-            int? agentId = args.Optional("--agent") is { } agent ? Id(agent) : null;
-            if (kind == DocumentKind.AgentStatement && agentId is null) throw new CliException("the agent statement needs --agent <id>.");
-            subject = new DocumentSubject(kind, periodId, agentId);
-        }
+        var subject = await DocumentVerbArgs.SubjectAsync(db, kind, args, usage, agentNarrows: true);
 
         var outcome = await services.GetRequiredService<DocumentPagesHandler>()
             .FinaliseAsync(subject, electronic, baseUrl.TrimEnd('/'), userId: null);
@@ -69,9 +45,6 @@ public static class FinaliseDocumentVerb
         if (outcome.Refusal is { } refusal) throw new CliException(English(refusal));
         return string.Create(CultureInfo.InvariantCulture, $"finalised {outcome.Finalised}, already finalised {outcome.AlreadyFinalised}, number {outcome.Number}");
     }
-
-    private static int Id(string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new CliException($"'{value}' is not an id.");
 
     /// <summary>Operator output is English, like the other verbs.</summary>
     private static string English(string key)

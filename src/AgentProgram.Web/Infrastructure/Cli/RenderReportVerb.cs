@@ -19,43 +19,21 @@ public static class RenderReportVerb
 {
     public const string Name = "render-report";
 
-    private static readonly Dictionary<string, DocumentKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["summary"] = DocumentKind.Summary,
-        ["appendix"] = DocumentKind.Appendix,
-        ["recommendations"] = DocumentKind.RecommendationLetter,
-        ["memo"] = DocumentKind.RecommendationMemo,
-        ["certificates"] = DocumentKind.Certificate,
-        ["decree"] = DocumentKind.Decree,
-        ["agent"] = DocumentKind.AgentStatement,
-        ["message"] = DocumentKind.MessageReport,
-    };
-
     public static async Task<string> RunAsync(IServiceProvider services, CliArgs args)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
-        var usage = $"usage: {Name} <{string.Join('|', Kinds.Keys)}> --period <id|name> [--agent <id>] [--message <id>] --out <file.pdf>";
-        if (args.Positional.FirstOrDefault() is not { } kindName || !Kinds.TryGetValue(kindName, out var kind)) throw new CliException(usage);
+        var usage = $"usage: {Name} <{DocumentVerbArgs.KindList}> --period <id|name> [--agent <id>] [--message <id>] --out <file.pdf>";
+        var kind = DocumentVerbArgs.Kind(args, usage);
         var output = args.Optional("--out") ?? throw new CliException(usage);
 
         await DatabaseInitializer.MigrateAsync(services);
         var db = services.GetRequiredService<AppDbContext>();
-        int? periodId = null, agentId = null, messageId = null;
-        if (kind == DocumentKind.MessageReport)
-        {
-            messageId = Id(args.Optional("--message") ?? throw new CliException("the message report needs --message <id>."));
-        }
-        else
-        {
-            var key = args.Optional("--period") ?? throw new CliException(usage);
-            periodId = (await RewardsVerb.FindAsync(db, key) ?? throw new CliException($"no reward period with id or name '{key}'.")).Id;
-        }
-        if (kind == DocumentKind.AgentStatement) agentId = Id(args.Optional("--agent") ?? throw new CliException("the agent statement needs --agent <id>."));
+        var subject = await DocumentVerbArgs.SubjectAsync(db, kind, args, usage, agentNarrows: false);
 
         // The same file a download gives: stored bytes when finalised, else drawn now (a batch with each letter's own stamp).
         var baseUrl = services.GetRequiredService<IConfiguration>()["App:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5000";
-        var file = await services.GetRequiredService<DocumentPagesHandler>().FileAsync(new DocumentSubject(kind, periodId, agentId, messageId), baseUrl)
+        var file = await services.GetRequiredService<DocumentPagesHandler>().FileAsync(subject, baseUrl)
             ?? throw new CliException("nothing to render: the subject does not exist or has no data yet (no calculated run, no recommendations).");
         await File.WriteAllBytesAsync(output, file.Bytes);
         return string.Create(CultureInfo.InvariantCulture, $"pages {CountPages(file.Bytes)}, bytes {file.Bytes.Length}");
@@ -73,7 +51,4 @@ public static class RenderReportVerb
         }
         return count;
     }
-
-    private static int Id(string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new CliException($"'{value}' is not an id.");
 }
