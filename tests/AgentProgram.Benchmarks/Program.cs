@@ -20,6 +20,8 @@ public static class BenchProgram
         ["verify-queue"] = () => new VerifyQueueScenario(),
         ["rewards"] = () => new RewardsScenario(),
         ["pdf"] = () => new PdfScenario(),
+        ["dashboard"] = () => new DashboardScenario(),
+        ["soak"] = () => new SoakScenario(),
     };
 
     public static Task<int> Main(string[] args)

@@ -45,6 +45,53 @@ public sealed class SyntheticDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>
+    /// A database kept between runs in a folder named by <paramref name="key"/> (what generated it) under the temp
+    /// folder, for scenarios whose data take long to generate. Reused when a previous run finished it
+    /// (<see cref="MarkComplete"/>; its migrations are applied again, a no-op unless the model changed); otherwise the
+    /// folder is emptied and a fresh migrated database returned, unless an earlier run finished generating the rows
+    /// (<see cref="MarkSeeded"/>, <see cref="IsSeeded"/>): then the caller resumes after them. Never deleted on dispose.
+    /// </summary>
+    public static async Task<(SyntheticDatabase Database, bool Reused)> OpenCachedAsync(string key, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (key.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')) throw new ArgumentException("A cache key is letters, digits, - and _.", nameof(key));
+        var folder = Path.Combine(Path.GetTempPath(), "agentprogram-bench", "cache-" + key);
+        var reused = File.Exists(Path.Combine(folder, CompleteMarker));
+        var seeded = reused || File.Exists(Path.Combine(folder, SeededMarker));
+        if (!seeded)
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.CreateDirectory(folder);
+        }
+        var db = new SyntheticDatabase(folder) { _keep = true, IsSeeded = seeded };
+        await using var context = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(db.ConnectionString).Options);
+        await context.Database.MigrateAsync(ct);
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        return (db, reused);
+    }
+
+    private const string CompleteMarker = "complete";
+    private const string SeededMarker = "seeded";
+
+    /// <summary>A cached database whose rows an earlier run generated (see <see cref="OpenCachedAsync"/>).</summary>
+    public bool IsSeeded { get; private set; }
+
+    /// <summary>Marks a cached database's rows as generated: a later run that finds it unfinished resumes after them.</summary>
+    public void MarkSeeded()
+    {
+        File.WriteAllText(Path.Combine(Folder, SeededMarker), DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        IsSeeded = true;
+    }
+
+    private bool _keep;
+
+    /// <summary>Marks a cached database as finished, so the next <see cref="OpenCachedAsync"/> with its key reuses it.</summary>
+    public void MarkComplete() => File.WriteAllText(Path.Combine(Folder, CompleteMarker), DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The database's files (main, WAL, shared memory) in bytes.</summary>
+    public long SizeBytes => Directory.EnumerateFiles(Folder, "bench.db*").Sum(f => new FileInfo(f).Length);
+
     public static string AgentEmail(int n) => $"agen{n:D6}@{EmailDomain}";
 
     /// <summary>
@@ -148,6 +195,11 @@ public sealed class SyntheticDatabase : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_keep)
+        {
+            Console.Error.WriteLine($"cached database kept: {Path.Combine(Folder, "bench.db")}");
+            return ValueTask.CompletedTask;
+        }
         // BENCH_KEEP_DB=1 keeps the database for inspection (EXPLAIN QUERY PLAN, sqlite3) and says where it is.
         if (Environment.GetEnvironmentVariable("BENCH_KEEP_DB") == "1")
         {
