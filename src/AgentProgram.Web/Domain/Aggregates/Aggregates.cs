@@ -4,13 +4,22 @@ using AgentProgram.Web.Domain.Reports;
 
 namespace AgentProgram.Web.Domain.Aggregates;
 
+/// <summary>The key every daily aggregate row shares, so one filter serves shares and responses.</summary>
+public interface IDailyCell
+{
+    DateOnly Day { get; }
+    int UnitId { get; }
+    int MessageId { get; }
+    Platform Platform { get; }
+}
+
 /// <summary>
 /// Share-report and click figures of one local (institution time zone) day, unit, message and platform, kept in step
 /// with the raw rows by the refresher. Reports are counted on the day they were posted; readings are the strongest
 /// evidence per number (the default evidence order) of verified reports; clicks count people only (bots left out).
 /// <see cref="UnitId"/> 0 stands for "no unit" (key columns are never null).
 /// </summary>
-public class DailyShareFigure
+public class DailyShareFigure : IDailyCell
 {
     public DateOnly Day { get; set; }
     public int UnitId { get; set; }
@@ -33,7 +42,7 @@ public class DailyShareFigure
 }
 
 /// <summary>Public responses recorded on one local day, by the report's unit, message, platform and the kind of response.</summary>
-public class DailyResponseFigure
+public class DailyResponseFigure : IDailyCell
 {
     public DateOnly Day { get; set; }
     public int UnitId { get; set; }

@@ -143,7 +143,7 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         }).ToListAsync(ct);
 
         // 5. Daily response rows, summed per message.
-        var responseRows = FilterResponses(db.AggDailyResponses.AsNoTracking(), from, to, units, q.MessageId, ofMission, q.Platform);
+        var responseRows = Filter(db.AggDailyResponses.AsNoTracking(), from, to, units, q.MessageId, ofMission, q.Platform);
         var responses = await responseRows.GroupBy(x => x.MessageId).Select(g => new ResponseSums
         {
             MessageId = g.Key, Count = g.Sum(x => x.Count),
@@ -201,19 +201,9 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
             refreshed, cut);
     }
 
-    internal static IQueryable<DailyShareFigure> Filter(IQueryable<DailyShareFigure> rows, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
+    internal static IQueryable<T> Filter<T>(IQueryable<T> rows, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
         int? message, IReadOnlyCollection<int>? messages, Platform? platform)
-    {
-        rows = rows.Where(x => x.Day >= from && x.Day <= to);
-        if (units is not null) rows = rows.Where(x => units.Contains(x.UnitId));
-        if (message is { } m) rows = rows.Where(x => x.MessageId == m);
-        if (messages is not null) rows = rows.Where(x => messages.Contains(x.MessageId));
-        if (platform is { } p) rows = rows.Where(x => x.Platform == p);
-        return rows;
-    }
-
-    internal static IQueryable<DailyResponseFigure> FilterResponses(IQueryable<DailyResponseFigure> rows, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
-        int? message, IReadOnlyCollection<int>? messages, Platform? platform)
+        where T : IDailyCell
     {
         rows = rows.Where(x => x.Day >= from && x.Day <= to);
         if (units is not null) rows = rows.Where(x => units.Contains(x.UnitId));
