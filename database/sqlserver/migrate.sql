@@ -1863,3 +1863,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206000705_DailyCorrectedCount'
+)
+BEGIN
+    ALTER TABLE [AggDailyShares] ADD [Corrected] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206000705_DailyCorrectedCount'
+)
+BEGIN
+    UPDATE AggRefreshState SET LastFullRebuildUtc = NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206000705_DailyCorrectedCount'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206000705_DailyCorrectedCount', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

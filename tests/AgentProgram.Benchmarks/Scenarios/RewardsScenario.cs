@@ -159,9 +159,24 @@ public sealed class RewardsScenario : IScenario
             BenchOutput.Note($"  sql {kind} {duration.TotalSeconds,7:0.000} s  {(sql.Length > 150 ? sql[..150] + "…" : sql)}");
         }
 
+        /// <summary>When each reader's command started: EF's own duration on disposing stops at the first row of a streamed reader.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbCommand, object> Started = [];
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Started.AddOrUpdate(command, Stopwatch.GetTimestamp());
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Started.AddOrUpdate(command, Stopwatch.GetTimestamp());
+            return ValueTask.FromResult(result);
+        }
+
         public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
         {
-            Note("read ", command, eventData.Duration);
+            Note("read ", command, Started.TryGetValue(command, out var start) ? Stopwatch.GetElapsedTime((long)start) : eventData.Duration);
             return result;
         }
 

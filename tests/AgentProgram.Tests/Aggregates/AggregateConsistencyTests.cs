@@ -109,16 +109,16 @@ public sealed class AggregateConsistencyTests
         // X: 2 reports, 1 verified, 0 rejected, 1 pending, 1 flagged; reach 50 (only the self-reported reading has one),
         // views 300 (the screenshot outranks the self-reported 500; R2 is not verified). Instagram: the CSV's 150 outranks the counter's 200.
         var stored = await app.WithDb(AggregateOracle.StoredAsync);
-        Assert.Equal([$"2026-03-02 u{w.U1} m{m1} Instagram: 1,1,0,0,0,0,150,0,0,0,0,0", $"2026-03-02 u{w.U1} m{m1} X: 2,1,0,1,1,50,300,0,0,0,0,0"], stored.Shares);
+        Assert.Equal([$"2026-03-02 u{w.U1} m{m1} Instagram: 1,1,0,0,0,0,150,0,0,0,0,0,0", $"2026-03-02 u{w.U1} m{m1} X: 2,1,0,1,1,50,300,0,0,0,0,0,0"], stored.Shares);
         Assert.Equal([$"2026-03-02 u{w.U1}: 1"], stored.Weeks);
         Assert.Equal([$"a{a1} 2026 u{w.U1} Transparansi Instagram: 61", $"a{a1} 2026 u{w.U1} Transparansi X: 61"], stored.Activity);
         await AssertConsistentAsync(app);
 
-        // Verify R2: two agents active that week, views 300 + 1000.
-        await ChangeAsync(app, r2, r => r.State = ReportState.Verified);
+        // Verify R2 (corrected once by its agent): two agents active that week, views 300 + 1000, one corrected report.
+        await ChangeAsync(app, r2, r => { r.State = ReportState.Verified; r.CorrectionCount = 1; });
         await AggregateOracle.RefreshAsync(app);
         stored = await app.WithDb(AggregateOracle.StoredAsync);
-        Assert.Contains($"2026-03-02 u{w.U1} m{m1} X: 2,2,0,0,1,50,1300,0,0,0,0,0", stored.Shares);
+        Assert.Contains($"2026-03-02 u{w.U1} m{m1} X: 2,2,0,0,1,50,1300,0,0,0,0,0,1", stored.Shares);
         Assert.Equal([$"2026-03-02 u{w.U1}: 2"], stored.Weeks);
         await AssertConsistentAsync(app);
 
@@ -154,10 +154,20 @@ public sealed class AggregateConsistencyTests
         });
         await AggregateOracle.RefreshAsync(app);
         stored = await app.WithDb(AggregateOracle.StoredAsync);
-        Assert.Equal([$"2026-03-02 u{w.U1} m{m1} X: 1,1,0,0,1,0,1000,0,0,0,0,0", $"2026-03-09 u{w.U1} m{m1} X: 1,1,0,0,0,50,300,0,0,0,2,1"], stored.Shares);
+        Assert.Equal([$"2026-03-02 u{w.U1} m{m1} X: 1,1,0,0,1,0,1000,0,0,0,0,0,1", $"2026-03-09 u{w.U1} m{m1} X: 1,1,0,0,0,50,300,0,0,0,2,1,0"], stored.Shares);
         Assert.Equal([$"2026-03-09 u{w.U1} m{m1} X Appreciation: 1,0,1", $"2026-03-09 u{w.U1} m{m1} X Question: 1,1,0"], stored.Responses);
         Assert.Equal([$"2026-03-02 u{w.U1}: 1", $"2026-03-09 u{w.U1}: 1"], stored.Weeks);
         Assert.Equal([$"a{a1} 2026 u{w.U1} Transparansi X: 68", $"a{a2} 2026 u{w.U1} Transparansi X: 61"], stored.Activity);
+        await AssertConsistentAsync(app);
+
+        // Reject R2: its day keeps no verified share, so A2's bit for it is cleared and the row goes (the refresher
+        // skips the bit pass only for a day that had and has no verified share).
+        await ChangeAsync(app, r2, r => r.State = ReportState.Rejected);
+        await AggregateOracle.RefreshAsync(app);
+        stored = await app.WithDb(AggregateOracle.StoredAsync);
+        Assert.Contains($"2026-03-02 u{w.U1} m{m1} X: 1,0,1,0,1,0,0,0,0,0,0,0,1", stored.Shares);
+        Assert.Equal([$"a{a1} 2026 u{w.U1} Transparansi X: 68"], stored.Activity);
+        Assert.Equal([$"2026-03-09 u{w.U1}: 1"], stored.Weeks);
         await AssertConsistentAsync(app);
 
         // The full rebuild gives the same tables; the marks are all handled.
@@ -200,7 +210,8 @@ public sealed class AggregateConsistencyTests
                     break;
                 case 3:
                     var state = (ReportState)random.Next(1, 4);
-                    await ChangeAsync(app, Pick(reports), r => r.State = state);
+                    // Back to Pending is the agent's correction after a rejection: it counts once more.
+                    await ChangeAsync(app, Pick(reports), r => { if (state == ReportState.Pending && r.State == ReportState.Rejected) r.CorrectionCount++; r.State = state; });
                     break;
                 case 4:
                     var moved = RandomInstant();
@@ -296,7 +307,7 @@ public sealed class AggregateConsistencyTests
             return await db.SaveChangesAsync();
         });
         await AggregateOracle.RefreshAsync(app);
-        Assert.Contains($"2026-01-21 u{w.U2} m{m1} X: 0,0,0,0,0,0,0,0,0,0,1,1", (await app.WithDb(AggregateOracle.StoredAsync)).Shares);
+        Assert.Contains($"2026-01-21 u{w.U2} m{m1} X: 0,0,0,0,0,0,0,0,0,0,1,1,0", (await app.WithDb(AggregateOracle.StoredAsync)).Shares);
         await AssertConsistentAsync(app);
 
         // The message's mission changes: the agent's activity row moves to the new tag.
@@ -323,7 +334,7 @@ public sealed class AggregateConsistencyTests
 
         Assert.True((await AggregateOracle.RefreshAsync(app)).Claimed);
         var stored = await app.WithDb(AggregateOracle.StoredAsync);
-        Assert.Contains($"2026-01-13 u{w.U1} m{w.Messages[0]} X: 1,1,0,0,0,70,700,0,0,0,0,0", stored.Shares);
+        Assert.Contains($"2026-01-13 u{w.U1} m{w.Messages[0]} X: 1,1,0,0,0,70,700,0,0,0,0,0,0", stored.Shares);
         await AssertConsistentAsync(app);
         Assert.NotNull((await app.WithDb(db => db.AggRefreshState.AsNoTracking().SingleAsync())).LastFullRebuildUtc);
     }

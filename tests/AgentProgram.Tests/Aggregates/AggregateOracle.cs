@@ -41,7 +41,7 @@ public static class AggregateOracle
         var shares = new Dictionary<(DateOnly, int, int, Platform), long[]>();
         long[] Cell(DateOnly d, int u, int m, Platform p)
         {
-            if (!shares.TryGetValue((d, u, m, p), out var c)) shares.Add((d, u, m, p), c = new long[12]);
+            if (!shares.TryGetValue((d, u, m, p), out var c)) shares.Add((d, u, m, p), c = new long[13]);
             return c;
         }
         foreach (var r in reports)
@@ -60,6 +60,7 @@ public static class AggregateOracle
             if (r.State == ReportState.Rejected) c[2]++;
             if (r.State == ReportState.Pending) c[3]++;
             if (r.Flags != ReportFlagSet.None) c[4]++;
+            if (r.CorrectionCount > 0) c[12]++;
         }
         var clicks = await (from c in db.LinkClicks.AsNoTracking()
                             join l in db.TrackedLinks on c.TrackedLinkId equals l.Id
@@ -98,7 +99,7 @@ public static class AggregateOracle
     public static async Task<Expected> StoredAsync(AppDbContext db)
     {
         var shares = (await db.AggDailyShares.AsNoTracking().ToListAsync())
-            .Select(x => $"{x.Day:yyyy-MM-dd} u{x.UnitId} m{x.MessageId} {x.Platform}: {x.Reports},{x.Verified},{x.Rejected},{x.Pending},{x.Flagged},{x.Reach},{x.Views},{x.Comments},{x.Reposts},{x.Saves},{x.Clicks},{x.Visitors}")
+            .Select(x => $"{x.Day:yyyy-MM-dd} u{x.UnitId} m{x.MessageId} {x.Platform}: {x.Reports},{x.Verified},{x.Rejected},{x.Pending},{x.Flagged},{x.Reach},{x.Views},{x.Comments},{x.Reposts},{x.Saves},{x.Clicks},{x.Visitors},{x.Corrected}")
             .Order(StringComparer.Ordinal).ToList();
         var responses = (await db.AggDailyResponses.AsNoTracking().ToListAsync())
             .Select(x => $"{x.Day:yyyy-MM-dd} u{x.UnitId} m{x.MessageId} {x.Platform} {x.Kind}: {x.Count},{x.Closed},{x.Open}")

@@ -30,6 +30,10 @@ public class DailyShareFigure : IDailyCell
     public int Rejected { get; set; }
     public int Pending { get; set; }
     public int Flagged { get; set; }
+
+    /// <summary>Reports corrected by the agent at least once after a rejection (the summary's verification table).</summary>
+    public int Corrected { get; set; }
+
     public long Reach { get; set; }
     public long Views { get; set; }
     public long Comments { get; set; }

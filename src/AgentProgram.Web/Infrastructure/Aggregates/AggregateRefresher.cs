@@ -158,15 +158,44 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         return new RefreshResult(true, days, weeks, watch.Elapsed);
     }
 
-    /// <summary>One day's daily rows and the agents' bit for that day. The day's week must be refreshed after (<see cref="RefreshWeekAsync"/>).</summary>
+    /// <summary>
+    /// One day's daily rows and the agents' bit for that day, written in one transaction. The day's week must be
+    /// refreshed after (<see cref="RefreshWeekAsync"/>). Clearing a day's bit reads every activity row of its year,
+    /// so it is skipped when the day had no verified share before and has none now: the rows and the bits are always
+    /// written together, so no bit can be set for a day whose stored rows count no verified share (today and
+    /// yesterday, refreshed every round, are often such days).
+    /// </summary>
     public async Task RefreshDayAsync(DateOnly day, CancellationToken ct = default)
     {
-        await DailyAsync(day, ct);
-        await ActivityDayAsync(day, ct);
+        var hadVerified = await db.AggDailyShares.AnyAsync(x => x.Day == day && x.Verified > 0, ct);
+        var (shares, responses) = await DailyRowsAsync(day, ct);
+        var (s, e) = Window(day, day);
+        var active = (await ActiveOnQuery(db, s, e).ToListAsync(ct)).Where(a => a.Verified).ToList();
+        await Transaction(async () =>
+        {
+            await WriteDailyAsync(day, shares, responses, ct);
+            if (hadVerified || active.Count > 0) await WriteActivityDayAsync(day, active, ct);
+        }, ct);
     }
 
     /// <summary>The daily share, click and response rows of one local day, deleted and written again in one transaction.</summary>
     private async Task DailyAsync(DateOnly day, CancellationToken ct)
+    {
+        var (shares, responses) = await DailyRowsAsync(day, ct);
+        await Transaction(() => WriteDailyAsync(day, shares, responses, ct), ct);
+    }
+
+    private async Task WriteDailyAsync(DateOnly day, IReadOnlyCollection<DailyShareFigure> shares, IReadOnlyCollection<DailyResponseFigure> responses, CancellationToken ct)
+    {
+        await db.AggDailyShares.Where(x => x.Day == day).ExecuteDeleteAsync(ct);
+        await db.AggDailyResponses.Where(x => x.Day == day).ExecuteDeleteAsync(ct);
+        db.AggDailyShares.AddRange(shares);
+        db.AggDailyResponses.AddRange(responses);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The daily share, click and response rows of one local day, computed from the source tables.</summary>
+    private async Task<(List<DailyShareFigure> Shares, List<DailyResponseFigure> Responses)> DailyRowsAsync(DateOnly day, CancellationToken ct)
     {
         var (s, e) = Window(day, day);
         var reports = db.ShareReports.AsNoTracking().Where(r => r.PostedUtc >= s && r.PostedUtc < e);
@@ -186,6 +215,7 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             Day = day, UnitId = c.Key.Unit, MessageId = c.Key.Message, Platform = c.Key.Platform,
             Reports = c.Value.Reports, Verified = c.Value.Verified, Rejected = c.Value.Rejected, Pending = c.Value.Pending, Flagged = c.Value.Flagged,
             Reach = c.Value.Reach, Views = c.Value.Views, Comments = c.Value.Comments, Reposts = c.Value.Reposts, Saves = c.Value.Saves,
+            Corrected = c.Value.Corrected,
         });
         foreach (var c in clicks)
         {
@@ -194,15 +224,7 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             row.Clicks = c.Clicks;
             row.Visitors = c.Visitors;
         }
-
-        await Transaction(async () =>
-        {
-            await db.AggDailyShares.Where(x => x.Day == day).ExecuteDeleteAsync(ct);
-            await db.AggDailyResponses.Where(x => x.Day == day).ExecuteDeleteAsync(ct);
-            db.AggDailyShares.AddRange(rows.Values);
-            db.AggDailyResponses.AddRange(responses);
-            await db.SaveChangesAsync(ct);
-        }, ct);
+        return ([.. rows.Values], responses);
     }
 
     internal sealed class ClickCell
@@ -250,13 +272,21 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             };
     }
 
-    /// <summary>Distinct agents with a verified share posted in [s, e), per unit on the report.</summary>
+    /// <summary>
+    /// Distinct agents with a verified share posted in [s, e), per unit on the report. The state is tested inside the
+    /// count, not in the WHERE: SQLite without statistics takes <c>State = ?</c> for the most selective term and walks
+    /// every verified report through the state index instead of the week's reports through the posting-time index.
+    /// </summary>
     internal static IQueryable<UnitWeekActivity> WeekQuery(AppDbContext db, DateOnly weekStart, DateTime s, DateTime e) =>
         db.ShareReports.AsNoTracking()
-            .Where(r => r.State == ReportState.Verified && r.PostedUtc >= s && r.PostedUtc < e)
-            .Select(r => new { UnitId = r.UnitId ?? 0, r.AgentId }).Distinct()
-            .GroupBy(x => x.UnitId)
-            .Select(g => new UnitWeekActivity { WeekStart = weekStart, UnitId = g.Key, ActiveAgents = g.Count() });
+            .Where(r => r.PostedUtc >= s && r.PostedUtc < e)
+            .GroupBy(r => r.UnitId ?? 0)
+            .Select(g => new UnitWeekActivity
+            {
+                WeekStart = weekStart, UnitId = g.Key,
+                ActiveAgents = g.Where(r => r.State == ReportState.Verified).Select(r => r.AgentId).Distinct().Count(),
+            })
+            .Where(x => x.ActiveAgents > 0);
 
     internal sealed class ActiveKey
     {
@@ -264,44 +294,43 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         public int UnitId { get; init; }
         public MissionTag Mission { get; init; }
         public Platform Platform { get; init; }
+        public bool Verified { get; init; }
     }
 
+    /// <summary>
+    /// Distinct (agent, unit, mission, platform, verified or not) of the reports posted in [s, e); the caller keeps the
+    /// verified ones. The state is part of the key rather than the WHERE for the reason given on <see cref="WeekQuery"/>.
+    /// </summary>
     internal static IQueryable<ActiveKey> ActiveOnQuery(AppDbContext db, DateTime s, DateTime e) =>
         (from r in db.ShareReports.AsNoTracking()
-         where r.State == ReportState.Verified && r.PostedUtc >= s && r.PostedUtc < e
+         where r.PostedUtc >= s && r.PostedUtc < e
          join m in db.PolicyMessages on r.MessageId equals m.Id
-         select new ActiveKey { AgentId = r.AgentId, UnitId = r.UnitId ?? 0, Mission = m.Mission, Platform = r.Platform }).Distinct();
+         select new ActiveKey { AgentId = r.AgentId, UnitId = r.UnitId ?? 0, Mission = m.Mission, Platform = r.Platform, Verified = r.State == ReportState.Verified }).Distinct();
 
-    /// <summary>The day's bit: cleared in every row of its year, then set again for the agents active that day.</summary>
-    private async Task ActivityDayAsync(DateOnly day, CancellationToken ct)
+    /// <summary>The day's bit: cleared in every row of its year, then set again for the agents active that day (inside the caller's transaction).</summary>
+    private async Task WriteActivityDayAsync(DateOnly day, IReadOnlyList<ActiveKey> active, CancellationToken ct)
     {
-        var (s, e) = Window(day, day);
-        var active = await ActiveOnQuery(db, s, e).ToListAsync(ct);
         var (column, bit) = DayBits.Of(day);
         var year = day.Year;
-        await Transaction(async () =>
+        await ClearBitAsync(year, column, bit, ct);
+        var agents = active.Select(a => a.AgentId).Distinct().ToList();
+        var byKey = new Dictionary<(int, int, MissionTag, Platform), AgentActivity>();
+        foreach (var chunk in agents.Chunk(AggregateMarks.InListChunk))
+            foreach (var row in await db.AggAgentActivity.Where(a => a.Year == year && chunk.Contains(a.AgentId)).ToListAsync(ct))
+                byKey.Add((row.AgentId, row.UnitId, row.Mission, row.Platform), row);
+        foreach (var k in active)
         {
-            await ClearBitAsync(year, column, bit, ct);
-            var agents = active.Select(a => a.AgentId).Distinct().ToList();
-            var byKey = new Dictionary<(int, int, MissionTag, Platform), AgentActivity>();
-            foreach (var chunk in agents.Chunk(AggregateMarks.InListChunk))
-                foreach (var row in await db.AggAgentActivity.Where(a => a.Year == year && chunk.Contains(a.AgentId)).ToListAsync(ct))
-                    byKey.Add((row.AgentId, row.UnitId, row.Mission, row.Platform), row);
-            foreach (var k in active)
+            if (!byKey.TryGetValue((k.AgentId, k.UnitId, k.Mission, k.Platform), out var row))
             {
-                if (!byKey.TryGetValue((k.AgentId, k.UnitId, k.Mission, k.Platform), out var row))
-                {
-                    row = new AgentActivity { AgentId = k.AgentId, Year = year, UnitId = k.UnitId, Mission = k.Mission, Platform = k.Platform };
-                    db.AggAgentActivity.Add(row);
-                    byKey.Add((k.AgentId, k.UnitId, k.Mission, k.Platform), row);
-                }
-                DayBits.Set(row, day);
+                row = new AgentActivity { AgentId = k.AgentId, Year = year, UnitId = k.UnitId, Mission = k.Mission, Platform = k.Platform };
+                db.AggAgentActivity.Add(row);
+                byKey.Add((k.AgentId, k.UnitId, k.Mission, k.Platform), row);
             }
-            await db.SaveChangesAsync(ct);
-            await db.AggAgentActivity.Where(a => a.Year == year && a.D0 == 0 && a.D1 == 0 && a.D2 == 0 && a.D3 == 0 && a.D4 == 0 && a.D5 == 0)
-                .ExecuteDeleteAsync(ct);
-        }, ct);
-        db.ChangeTracker.Clear();
+            DayBits.Set(row, day);
+        }
+        await db.SaveChangesAsync(ct);
+        await db.AggAgentActivity.Where(a => a.Year == year && a.D0 == 0 && a.D1 == 0 && a.D2 == 0 && a.D3 == 0 && a.D4 == 0 && a.D5 == 0)
+            .ExecuteDeleteAsync(ct);
     }
 
     private Task<int> ClearBitAsync(int year, int column, long bit, CancellationToken ct)

@@ -300,6 +300,9 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.Property<long>("Comments")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Corrected")
+                        .HasColumnType("int");
+
                     b.Property<int>("Flagged")
                         .HasColumnType("int");
 

@@ -289,6 +289,9 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.Property<long>("Comments")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Corrected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Flagged")
                         .HasColumnType("INTEGER");
 

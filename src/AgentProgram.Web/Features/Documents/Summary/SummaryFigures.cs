@@ -126,9 +126,9 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
 
     /// <summary>What both sources give: report groups per (period, mission, unit, message), clicks, responses, enrolled and active agents.</summary>
     internal sealed record SourceData(List<ShareFigures.Group> Groups, List<ShareFigures.ClickRow> Clicks, List<ShareFigures.ResponseRow> Responses,
-        List<EnrolledRow> Enrolled, ActiveCounts Active, bool HasCorrected);
+        List<EnrolledRow> Enrolled, ActiveCounts Active);
 
-    internal sealed record FigureSet(SummaryFigures Figures, List<ShareFigures.Group> Groups, bool HasCorrected);
+    internal sealed record FigureSet(SummaryFigures Figures, List<ShareFigures.Group> Groups);
 
     /// <summary>Agents enrolled by each window's end and not ended before its start, per unit, both windows in one statement.</summary>
     private Task<List<EnrolledRow>> EnrolledAsync(Windows w, CancellationToken ct) => EnrolledQuery(db, w).ToListAsync(ct);
@@ -159,6 +159,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
         public int Rejected { get; init; }
         public int Pending { get; init; }
         public int Flagged { get; init; }
+        public int Corrected { get; init; }
         public long Reach { get; init; }
         public long Views { get; init; }
         public long Comments { get; init; }
@@ -179,7 +180,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
             {
                 g.Key.Current, g.Key.UnitId, g.Key.MessageId,
                 Reports = g.Sum(x => x.Reports), Verified = g.Sum(x => x.Verified), Rejected = g.Sum(x => x.Rejected), Pending = g.Sum(x => x.Pending),
-                Flagged = g.Sum(x => x.Flagged), Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views), Comments = g.Sum(x => x.Comments),
+                Flagged = g.Sum(x => x.Flagged), Corrected = g.Sum(x => x.Corrected), Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views), Comments = g.Sum(x => x.Comments),
                 Reposts = g.Sum(x => x.Reposts), Saves = g.Sum(x => x.Saves), Clicks = g.Sum(x => (long)x.Clicks), Visitors = g.Sum(x => (long)x.Visitors),
             };
         return
@@ -190,7 +191,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
             select new ShareSum
             {
                 Current = s.Current, UnitId = s.UnitId, UnitName = u == null ? null : u.Name, MessageId = s.MessageId, Mission = m.Mission,
-                Reports = s.Reports, Verified = s.Verified, Rejected = s.Rejected, Pending = s.Pending, Flagged = s.Flagged,
+                Reports = s.Reports, Verified = s.Verified, Rejected = s.Rejected, Pending = s.Pending, Flagged = s.Flagged, Corrected = s.Corrected,
                 Reach = s.Reach, Views = s.Views, Comments = s.Comments, Reposts = s.Reposts, Saves = s.Saves, Clicks = s.Clicks, Visitors = s.Visitors,
             };
     }
@@ -285,10 +286,21 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
             api = rules.EvidencePercent(MetricSource.ApiVerified);
         const long scale = EvidenceKey.Scale;
         DateTime cs = w.Cs, ce = w.Ce, cu = w.Cu, ps = w.Ps, pe = w.Pe, pu = w.Pu;
-        var reports = db.ShareReports.AsNoTracking()
-            .Where(r => r.State == ReportState.Verified
-                && ((checkCurrent && r.PostedUtc >= cs && r.PostedUtc < ce && db.ReportSnapshots.Any(s => s.ReportId == r.Id && s.TakenUtc >= cu))
-                    || (checkPrevious && r.PostedUtc >= ps && r.PostedUtc < pe && db.ReportSnapshots.Any(s => s.ReportId == r.Id && s.TakenUtc >= pu))));
+        var earliest = checkCurrent && checkPrevious ? (cu < pu ? cu : pu) : checkCurrent ? cu : pu;
+        // Each report's latest reading time from one ordered pass over the (ReportId, TakenUtc) index, kept when it is
+        // past a deadline, then joined to its report. Testing every verified report of the windows for a late reading
+        // instead costs one index probe per report (1.5 s for 340,000 on SQLite).
+        var latest = db.ReportSnapshots.AsNoTracking()
+            .GroupBy(s => s.ReportId)
+            .Select(g => new { ReportId = g.Key, Last = g.Max(s => s.TakenUtc) })
+            .Where(x => x.Last >= earliest);
+        var reports =
+            from l in latest
+            join r in db.ShareReports.AsNoTracking() on l.ReportId equals r.Id
+            where r.State == ReportState.Verified
+                && ((checkCurrent && r.PostedUtc >= cs && r.PostedUtc < ce && l.Last >= cu)
+                    || (checkPrevious && r.PostedUtc >= ps && r.PostedUtc < pe && l.Last >= pu))
+            select r;
         return
             from r in reports
             join s in db.ReportSnapshots on r.Id equals s.ReportId
@@ -341,7 +353,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
             groups[(s.Current, s.UnitId, s.MessageId)] = new ShareFigures.Group
             {
                 Current = s.Current, Mission = s.Mission, MessageId = s.MessageId, UnitId = s.UnitId == 0 ? null : s.UnitId, UnitName = s.UnitName,
-                Reports = s.Reports, Verified = s.Verified, Rejected = s.Rejected, Pending = s.Pending, Flagged = s.Flagged,
+                Reports = s.Reports, Verified = s.Verified, Rejected = s.Rejected, Pending = s.Pending, Flagged = s.Flagged, Corrected = s.Corrected,
                 Reach = s.Reach, Views = s.Views, Comments = s.Comments, Reposts = s.Reposts, Saves = s.Saves,
             };
         }
@@ -360,7 +372,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
             agentRows.Where(a => a.Kind == 2).Sum(a => a.Count),
             agentRows.Where(a => a.Kind == 3).ToDictionary(a => (MissionTag)a.Key, a => a.Count),
             agentRows.Where(a => a.Kind == 4).ToDictionary(a => a.Key, a => a.Count));
-        return new SourceData([.. groups.Values], clicks, responses, enrolled, active, HasCorrected: false);
+        return new SourceData([.. groups.Values], clicks, responses, enrolled, active);
     }
 
     // ---- From the raw rows ----------------------------------------------------------------------------------------
@@ -416,7 +428,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
             activeRows.Where(a => !a.Current).Select(a => a.AgentId).Distinct().Count(),
             current.GroupBy(a => a.Mission).ToDictionary(g => g.Key, g => g.Select(a => a.AgentId).Distinct().Count()),
             current.GroupBy(a => a.UnitId ?? 0).ToDictionary(g => g.Key, g => g.Select(a => a.AgentId).Distinct().Count()));
-        return new SourceData(groups, clicks, responses, enrolled, active, HasCorrected: true);
+        return new SourceData(groups, clicks, responses, enrolled, active);
     }
 
     // ---- Assembly (in memory, over small grouped rows) ------------------------------------------------------------
@@ -475,15 +487,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
         var figures = new SummaryFigures(SummaryModelHandler.Describe(period), previous is null ? null : SummaryModelHandler.Describe(previous),
             currentFigures, previousFigures, SummaryModelHandler.KeyFigureRows(currentFigures, previousFigures), missionFigures, units, dialogic,
             periods.Notes, asOf);
-        return new FigureSet(figures, groups, d.HasCorrected);
-    }
-
-    /// <summary>Reports of the window corrected at least once (the aggregates do not keep this count): the document's verification table.</summary>
-    internal Task<int> CorrectedAsync(SummaryPeriodRow period, CancellationToken ct)
-    {
-        var window = new PeriodWindow(period.StartDate, period.EndDate, display.Zone);
-        DateTime s = window.StartUtc, e = window.EndUtc;
-        return db.ShareReports.AsNoTracking().CountAsync(r => r.PostedUtc >= s && r.PostedUtc < e && r.CorrectionCount > 0, ct);
+        return new FigureSet(figures, groups);
     }
 }
 

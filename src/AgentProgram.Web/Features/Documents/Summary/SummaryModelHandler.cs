@@ -38,9 +38,9 @@ public sealed class SummaryModelHandler(AppDbContext db, Display display, Offici
         var f = set.Figures;
         var groups = set.Groups;
 
-        // 7. Reports corrected at least once (not kept in the aggregates).
+        // 7. Reports corrected at least once.
         var current = groups.Where(x => x.Current).ToList();
-        var corrected = set.HasCorrected ? current.Sum(x => x.Corrected) : await _reader.CorrectedAsync(period, ct);
+        var corrected = current.Sum(x => x.Corrected);
 
         // 8. Top agents by the current run's rank (names and units; never NIPs).
         var topAgents = period.RunId is not { } runId ? [] : await (
