@@ -49,10 +49,19 @@ public sealed class ReviewAccountsHandler(AppDbContext db, TimeProvider clock, I
         var accounts = await db.SocialAccounts.Include(s => s.Agent).Where(s => ids.Contains(s.Id)).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         int done = 0, stale = 0, own = 0;
+        // What changed on each skipped account since the page was loaded, as the officer will read it.
+        var skipped = new List<string>();
         foreach (var s in accounts)
         {
             if (s.Agent.UserId == actorId) { own++; continue; }
-            if (s.State != VerificationState.Pending || s.Version != wanted[s.Id]) { stale++; continue; }
+            if (s.State != VerificationState.Pending || s.Version != wanted[s.Id])
+            {
+                stale++;
+                skipped.Add(s.State == VerificationState.Pending
+                    ? l["@{0} ({1}): diubah pemiliknya", s.Handle, s.Platform.ToString()].Value
+                    : l["@{0} ({1}): sudah {2}", s.Handle, s.Platform.ToString(), l[Agents.AgentLabels.Verification(s.State)].Value.ToLower(CultureInfo.CurrentCulture)].Value);
+                continue;
+            }
             s.State = verify ? VerificationState.Verified : VerificationState.Rejected;
             s.RejectionReason = verify ? null : reason;
             s.ReviewedByUserId = actorId;
@@ -71,7 +80,12 @@ public sealed class ReviewAccountsHandler(AppDbContext db, TimeProvider clock, I
 
         var messages = new List<string>();
         if (done > 0) messages.Add(verify ? l["{0} akun diverifikasi.", done].Value : l["{0} akun ditolak.", done].Value);
-        if (stale > 0) messages.Add(l["{0} akun dilewati karena sudah ditinjau atau diubah pemiliknya setelah halaman dimuat.", stale].Value);
+        if (stale > 0)
+        {
+            var gone = stale - skipped.Count;
+            if (gone > 0) skipped.Add(l["{0} akun sudah dihapus pemiliknya", gone].Value);
+            messages.Add(l["{0} akun dilewati karena sudah ditinjau atau diubah pemiliknya setelah halaman dimuat: {1}.", stale, string.Join("; ", skipped)].Value);
+        }
         if (own > 0) messages.Add(l["{0} akun milik Anda sendiri dilewati: akun Anda diverifikasi petugas Humas lain.", own].Value);
         return new(null, string.Join(" ", messages));
     }

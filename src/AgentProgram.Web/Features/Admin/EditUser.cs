@@ -68,8 +68,10 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
             return (UserOutcome.Refused, [new(nameof(form.Roles), l["Pilih peran dari daftar yang tersedia."])]);
         var current = (await users.GetRolesAsync(user)).ToList();
         // Another administrator changed this form's fields since the page was shown: show what changed, save nothing.
+        // Without the values the page started from (missing or tampered) nobody can tell, so that is refused the same
+        // way, with what is stored now; the page that comes back carries them, and saving it again goes through.
         var stored = new EditUserForm { DisplayName = user.DisplayName, Roles = [.. Roles.All.Where(current.Contains)], CanApproveMessages = user.CanApproveMessages };
-        if (conflicts.ChangedSince(form.Snapshot, UserConflictFields.Describe(stored, l)))
+        if (conflicts.Open(form.Snapshot) is null || conflicts.ChangedSince(form.Snapshot, UserConflictFields.Describe(stored, l)))
         {
             conflicts.Resolve(form, stored, f => UserConflictFields.Describe(f, l));
             return (UserOutcome.Conflict, []);

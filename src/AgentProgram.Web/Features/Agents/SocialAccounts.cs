@@ -151,7 +151,17 @@ public sealed class SocialAccountsHandler(AppDbContext db, TimeProvider clock, D
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (AccountOutcome.Invalid, [new("", l["Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda."])]);
+            // Humas decided on the account (or another tab saved it) since the page was opened: say what is stored now,
+            // keep the entries and move the form onto the stored version, so saving again applies them on top of it.
+            var stored = await db.SocialAccounts.AsNoTracking().Where(s => s.Id == account.Id)
+                .Select(s => new { s.Version, s.State, s.RejectionReason, s.Handle }).SingleOrDefaultAsync(ct);
+            if (stored is null) return (AccountOutcome.NotFound, []);
+            form.Version = stored.Version;
+            var state = l[AgentLabels.Verification(stored.State)].Value;
+            var message = stored.RejectionReason is { Length: > 0 } reason
+                ? l["Akun @{0} baru saja diubah di tempat lain: kini berstatus {1} dengan alasan \"{2}\". Perubahan Anda belum disimpan; isian Anda tetap ada di bawah. Simpan lagi untuk menerapkannya.", stored.Handle, state, reason]
+                : l["Akun @{0} baru saja diubah di tempat lain: kini berstatus {1}. Perubahan Anda belum disimpan; isian Anda tetap ada di bawah. Simpan lagi untuk menerapkannya.", stored.Handle, state];
+            return (AccountOutcome.Invalid, [new("", message)]);
         }
         catch (DbUpdateException)
         {

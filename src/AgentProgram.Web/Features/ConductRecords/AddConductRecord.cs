@@ -122,7 +122,7 @@ public sealed record RevokePage(ConductRow Record, int Version, RevokeForm Form)
 public enum RevokeOutcome { Done, NotFound, Invalid }
 
 /// <summary>Revokes a record (it then bars nothing); the reason is kept and the change audited. Nothing is deleted.</summary>
-public sealed class RevokeConductRecordHandler(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class RevokeConductRecordHandler(AppDbContext db, TimeProvider clock, Display display, IStringLocalizer<SharedResource> l)
 {
     public const int MaxReason = 500;
 
@@ -146,7 +146,7 @@ public sealed class RevokeConductRecordHandler(AppDbContext db, TimeProvider clo
     {
         var record = await db.ConductRecords.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (record is null) return (RevokeOutcome.NotFound, []);
-        if (record.RevokedUtc is not null) return (RevokeOutcome.Invalid, [new("", l["Catatan ini sudah dicabut."])]);
+        if (record.RevokedUtc is not null) return (RevokeOutcome.Invalid, [await RevokedMeanwhileAsync(record.Id, ct)]);
         var reason = form.Reason?.Trim() ?? "";
         if (reason.Length == 0) return (RevokeOutcome.Invalid, [new(nameof(form.Reason), l["Alasan pencabutan wajib diisi."])]);
         if (reason.Length > MaxReason)
@@ -163,7 +163,22 @@ public sealed class RevokeConductRecordHandler(AppDbContext db, TimeProvider clo
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (RevokeOutcome.Invalid, [new("", l["Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda."])]);
+            db.ChangeTracker.Clear();
+            return (RevokeOutcome.Invalid, [await RevokedMeanwhileAsync(record.Id, ct)]);
         }
+    }
+
+    /// <summary>What another officer did to the record since the page was opened: who revoked it, when and why.</summary>
+    private async Task<FieldError> RevokedMeanwhileAsync(int id, CancellationToken ct)
+    {
+        var stored = await (from c in db.ConductRecords.AsNoTracking()
+                            where c.Id == id
+                            join u in db.Users on c.RevokedByUserId equals u.Id into uj
+                            from u in uj.DefaultIfEmpty()
+                            select new { c.RevokedUtc, c.RevokeReason, By = u == null ? null : u.DisplayName }).SingleAsync(ct);
+        if (stored.RevokedUtc is not { } when)
+            return new("", l["Data ini baru saja diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda."]);
+        return new("", l["Catatan ini sudah dicabut oleh {0} pada {1} dengan alasan: {2}. Alasan yang Anda tulis tidak disimpan.",
+            stored.By ?? l["petugas lain"].Value, display.DateTimeShort(when), stored.RevokeReason ?? ""]);
     }
 }

@@ -131,7 +131,20 @@ public sealed class AccountVerificationTests(AppFactory app) : IClassFixture<App
         Assert.Equal(VerificationState.Pending, (await Reload(changed.Id)).State);
         var flash = await client.GetHtmlAsync("/verifikasi-akun");
         Assert.Contains("2 akun diverifikasi.", flash);
-        Assert.Contains("1 akun dilewati karena sudah ditinjau atau diubah pemiliknya setelah halaman dimuat.", flash);
+        Assert.Contains("1 akun dilewati karena sudah ditinjau atau diubah pemiliknya setelah halaman dimuat: @xena_tiga_baru (Telegram): diubah pemiliknya.", flash);
+
+        // Another Humas officer verifies the account the agent changed; this officer rejects it from the page they loaded
+        // before that: skipped, and the message says it is already verified.
+        var before = Item(await Reload(changed.Id));
+        await app.WithDb(async db =>
+        {
+            var s = await db.SocialAccounts.SingleAsync(x => x.Id == changed.Id);
+            s.State = VerificationState.Verified;
+            return await db.SaveChangesAsync();
+        });
+        await client.PostFormAsync("/verifikasi-akun", "/verifikasi-akun/tolak", ("Items", before), ("Reason", "Profil tidak cocok"));
+        Assert.Equal(VerificationState.Verified, (await Reload(changed.Id)).State);
+        Assert.Contains("@xena_tiga_baru (Telegram): sudah terverifikasi.", await client.GetHtmlAsync("/verifikasi-akun"));
 
         var none = await client.PostFormAsync("/verifikasi-akun", "/verifikasi-akun/verifikasi", ("Platform", ""));
         Assert.Contains("Pilih minimal satu akun.", await none.Content.ReadAsStringAsync());

@@ -24,6 +24,14 @@ public static partial class AdminTestKit
 
     public static int UserRows(string html) => UserRowPattern().Count(html);
 
+    /// <summary>The sealed starting values a user's edit page carries: its conflict check refuses a save without them.</summary>
+    public static async Task<string> UserFormSnapshotAsync(this HttpClient client, string page)
+    {
+        var m = Regex.Match(await client.GetHtmlAsync(page), "name=\"Snapshot\" value=\"([^\"]*)\"");
+        Assert.True(m.Success, "No snapshot on the user's edit page.");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+
     /// <summary>An administrator (returned, so a test knows its own id) and a client signed in as them.</summary>
     public static async Task<(AppUser Admin, HttpClient Client)> AdminAsync(this AppFactory app)
     {

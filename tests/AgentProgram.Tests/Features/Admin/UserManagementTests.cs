@@ -255,7 +255,7 @@ public sealed class UserManagementTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("Untuk kata sandi Anda sendiri, gunakan halaman Ubah kata sandi.", resetHtml);
         Assert.DoesNotContain("temp-password", resetHtml);
 
-        var drop = await client.PostFormAsync(own, own, ("DisplayName", "Nama Diketik Admin"), ("Roles", Roles.Humas));
+        var drop = await client.PostFormAsync(own, own, ("DisplayName", "Nama Diketik Admin"), ("Roles", Roles.Humas), ("Snapshot", await client.UserFormSnapshotAsync(own)));
         Assert.Equal(HttpStatusCode.OK, drop.StatusCode);
         var dropHtml = await drop.Content.ReadAsStringAsync();
         Assert.Contains("Anda tidak dapat mencabut peran Administrator dari akun Anda sendiri.", dropHtml);
@@ -275,7 +275,7 @@ public sealed class UserManagementTests(AppFactory app) : IClassFixture<AppFacto
         var (_, client) = await app.AdminAsync();
         var target = await app.CreateUserAsync(Roles.Agen);
         var response = await client.PostFormAsync(DetailUrl(target), DetailUrl(target),
-            ("DisplayName", "Nama Baru Sekali"), ("Roles", Roles.Humas), ("Roles", Roles.Pimpinan));
+            ("DisplayName", "Nama Baru Sekali"), ("Roles", Roles.Humas), ("Roles", Roles.Pimpinan), ("Snapshot", await client.UserFormSnapshotAsync(DetailUrl(target))));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         Assert.Equal("Nama Baru Sekali", await app.WithDb(db => db.Users.Where(u => u.Id == target.Id).Select(u => u.DisplayName).SingleAsync()));

@@ -160,7 +160,7 @@ public sealed class SocialAccountTests(AppFactory app) : IClassFixture<AppFactor
 
         // A stale form does not overwrite a newer change.
         var stale = await client.PostFormAsync(url, url, Form("X", "mega_utami3", "https://x.com/mega_utami3", version: "0"));
-        Assert.Contains("Data ini baru saja diubah orang lain.", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Akun @mega_utami2 baru saja diubah di tempat lain: kini berstatus Menunggu.", System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
         Assert.Equal("mega_utami2", (await app.WithDb(db => db.SocialAccounts.AsNoTracking().SingleAsync(s => s.Id == account.Id))).Handle);
     }
 

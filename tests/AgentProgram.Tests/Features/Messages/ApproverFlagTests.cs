@@ -20,7 +20,8 @@ public sealed class ApproverFlagTests(AppFactory app) : IClassFixture<AppFactory
         var (_, admin) = await app.UserAsync(false, Roles.Administrator);
         var page = $"/admin/pengguna/{officer.Id}";
         Assert.Contains("Boleh menyetujui pesan kebijakan", await admin.GetHtmlAsync(page));
-        var saved = await admin.PostFormAsync(page, page, ("DisplayName", officer.DisplayName), ("Roles", Roles.Humas), ("CanApproveMessages", "true"));
+        var saved = await admin.PostFormAsync(page, page, ("DisplayName", officer.DisplayName), ("Roles", Roles.Humas), ("CanApproveMessages", "true"),
+            ("Snapshot", await Features.Admin.AdminTestKit.UserFormSnapshotAsync(admin, page)));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.True(await app.WithDb(db => db.Users.Where(u => u.Id == officer.Id).Select(u => u.CanApproveMessages).SingleAsync()));
         Assert.Contains("CanApproveMessages", await app.WithDb(db => db.AuditEntries.Where(e => e.EntityKey == officer.Id).Select(e => e.Changes).SingleAsync()));
