@@ -1892,3 +1892,77 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206004752_MonthlyAggregates'
+)
+BEGIN
+    CREATE TABLE [AggMonthlyResponses] (
+        [Month] date NOT NULL,
+        [UnitId] int NOT NULL,
+        [MessageId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Count] int NOT NULL,
+        [Closed] int NOT NULL,
+        [Open] int NOT NULL,
+        CONSTRAINT [PK_AggMonthlyResponses] PRIMARY KEY ([Month], [UnitId], [MessageId], [Platform], [Kind])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206004752_MonthlyAggregates'
+)
+BEGIN
+    CREATE TABLE [AggMonthlyShares] (
+        [Month] date NOT NULL,
+        [UnitId] int NOT NULL,
+        [MessageId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Reports] int NOT NULL,
+        [Verified] int NOT NULL,
+        [Rejected] int NOT NULL,
+        [Pending] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [Corrected] int NOT NULL,
+        [Reach] bigint NOT NULL,
+        [Views] bigint NOT NULL,
+        [Comments] bigint NOT NULL,
+        [Reposts] bigint NOT NULL,
+        [Saves] bigint NOT NULL,
+        [Clicks] int NOT NULL,
+        [Visitors] int NOT NULL,
+        CONSTRAINT [PK_AggMonthlyShares] PRIMARY KEY ([Month], [UnitId], [MessageId], [Platform])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206004752_MonthlyAggregates'
+)
+BEGIN
+    CREATE INDEX [IX_AggMonthlyShares_MessageId_Month] ON [AggMonthlyShares] ([MessageId], [Month]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206004752_MonthlyAggregates'
+)
+BEGIN
+    UPDATE AggRefreshState SET LastFullRebuildUtc = NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206004752_MonthlyAggregates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206004752_MonthlyAggregates', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -69,6 +69,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<Domain.Documents.DocumentCounter> DocumentCounters => Set<Domain.Documents.DocumentCounter>();
     public DbSet<Domain.Documents.DocumentNumberFormat> DocumentNumberFormats => Set<Domain.Documents.DocumentNumberFormat>();
     public DbSet<Domain.Aggregates.DailyShareFigure> AggDailyShares => Set<Domain.Aggregates.DailyShareFigure>();
+    public DbSet<Domain.Aggregates.MonthlyShareFigure> AggMonthlyShares => Set<Domain.Aggregates.MonthlyShareFigure>();
+    public DbSet<Domain.Aggregates.MonthlyResponseFigure> AggMonthlyResponses => Set<Domain.Aggregates.MonthlyResponseFigure>();
     public DbSet<Domain.Aggregates.DailyResponseFigure> AggDailyResponses => Set<Domain.Aggregates.DailyResponseFigure>();
     public DbSet<Domain.Aggregates.AgentActivity> AggAgentActivity => Set<Domain.Aggregates.AgentActivity>();
     public DbSet<Domain.Aggregates.UnitWeekActivity> AggUnitWeeks => Set<Domain.Aggregates.UnitWeekActivity>();

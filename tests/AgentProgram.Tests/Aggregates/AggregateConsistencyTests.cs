@@ -88,6 +88,11 @@ public sealed class AggregateConsistencyTests
     {
         var expected = await app.WithDb(AggregateOracle.ComputeAsync);
         AggregateOracle.Equal(expected, await app.WithDb(AggregateOracle.StoredAsync));
+        await app.WithDb(async db =>
+        {
+            await AggregateOracle.AssertMonthsAreTheirDaysAsync(db);
+            return 0;
+        });
     }
 
     [Fact]

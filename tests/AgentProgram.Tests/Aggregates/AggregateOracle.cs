@@ -113,6 +113,29 @@ public static class AggregateOracle
         return new Expected(shares, responses, weeks, activity);
     }
 
+    /// <summary>Every monthly row is its month's daily rows summed, and every month with daily rows has its monthly rows.</summary>
+    public static async Task AssertMonthsAreTheirDaysAsync(AppDbContext db)
+    {
+        static string Shares(IEnumerable<ShareCell> g) => string.Join(",", new long[]
+        {
+            g.Sum(x => x.Reports), g.Sum(x => x.Verified), g.Sum(x => x.Rejected), g.Sum(x => x.Pending), g.Sum(x => x.Flagged), g.Sum(x => x.Corrected),
+            g.Sum(x => x.Reach), g.Sum(x => x.Views), g.Sum(x => x.Comments), g.Sum(x => x.Reposts), g.Sum(x => x.Saves), g.Sum(x => x.Clicks), g.Sum(x => x.Visitors),
+        });
+        static string Responses(IEnumerable<ResponseCell> g) => $"{g.Sum(x => x.Count)},{g.Sum(x => x.Closed)},{g.Sum(x => x.Open)}";
+        static DateOnly Month(DateOnly d) => new(d.Year, d.Month, 1);
+
+        var daily = await db.AggDailyShares.AsNoTracking().ToListAsync();
+        var monthly = await db.AggMonthlyShares.AsNoTracking().ToListAsync();
+        Assert.Equal(
+            daily.GroupBy(x => (Month(x.Day), x.UnitId, x.MessageId, x.Platform)).Select(g => $"{g.Key}: {Shares(g)}").Order(StringComparer.Ordinal),
+            monthly.GroupBy(x => (x.Day, x.UnitId, x.MessageId, x.Platform)).Select(g => $"{g.Key}: {Shares(g)}").Order(StringComparer.Ordinal));
+        var dailyResponses = await db.AggDailyResponses.AsNoTracking().ToListAsync();
+        var monthlyResponses = await db.AggMonthlyResponses.AsNoTracking().ToListAsync();
+        Assert.Equal(
+            dailyResponses.GroupBy(x => (Month(x.Day), x.UnitId, x.MessageId, x.Platform, x.Kind)).Select(g => $"{g.Key}: {Responses(g)}").Order(StringComparer.Ordinal),
+            monthlyResponses.GroupBy(x => (x.Day, x.UnitId, x.MessageId, x.Platform, x.Kind)).Select(g => $"{g.Key}: {Responses(g)}").Order(StringComparer.Ordinal));
+    }
+
     public static void Equal(Expected expected, Expected stored)
     {
         Assert.Equal(expected.Shares, stored.Shares);

@@ -7,26 +7,45 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AgentProgram.Web.Data.Configurations;
 
 /// <summary>The stored aggregates (Infrastructure/Aggregates keeps them in step with the raw rows). No foreign keys: they are rebuilt, never edited.</summary>
-internal sealed class DailyShareFigureConfiguration : IEntityTypeConfiguration<DailyShareFigure>
+internal static class AggregateCells
 {
-    public void Configure(EntityTypeBuilder<DailyShareFigure> b)
+    public static void Shares<T>(EntityTypeBuilder<T> b, string table, string dayColumn) where T : ShareCell
     {
-        b.ToTable("AggDailyShares");
+        b.ToTable(table);
+        b.Property(x => x.Day).HasColumnName(dayColumn);
         b.Property(x => x.Platform).HasConversion<string>().HasMaxLength(20);
         b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform });
         b.HasIndex(x => new { x.MessageId, x.Day });
     }
-}
 
-internal sealed class DailyResponseFigureConfiguration : IEntityTypeConfiguration<DailyResponseFigure>
-{
-    public void Configure(EntityTypeBuilder<DailyResponseFigure> b)
+    public static void Responses<T>(EntityTypeBuilder<T> b, string table, string dayColumn) where T : ResponseCell
     {
-        b.ToTable("AggDailyResponses");
+        b.ToTable(table);
+        b.Property(x => x.Day).HasColumnName(dayColumn);
         b.Property(x => x.Platform).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform, x.Kind });
     }
+}
+
+internal sealed class DailyShareFigureConfiguration : IEntityTypeConfiguration<DailyShareFigure>
+{
+    public void Configure(EntityTypeBuilder<DailyShareFigure> b) => AggregateCells.Shares(b, "AggDailyShares", "Day");
+}
+
+internal sealed class DailyResponseFigureConfiguration : IEntityTypeConfiguration<DailyResponseFigure>
+{
+    public void Configure(EntityTypeBuilder<DailyResponseFigure> b) => AggregateCells.Responses(b, "AggDailyResponses", "Day");
+}
+
+internal sealed class MonthlyShareFigureConfiguration : IEntityTypeConfiguration<MonthlyShareFigure>
+{
+    public void Configure(EntityTypeBuilder<MonthlyShareFigure> b) => AggregateCells.Shares(b, "AggMonthlyShares", "Month");
+}
+
+internal sealed class MonthlyResponseFigureConfiguration : IEntityTypeConfiguration<MonthlyResponseFigure>
+{
+    public void Configure(EntityTypeBuilder<MonthlyResponseFigure> b) => AggregateCells.Responses(b, "AggMonthlyResponses", "Month");
 }
 
 internal sealed class AgentActivityConfiguration : IEntityTypeConfiguration<AgentActivity>

@@ -14,12 +14,12 @@ public interface IDailyCell
 }
 
 /// <summary>
-/// Share-report and click figures of one local (institution time zone) day, unit, message and platform, kept in step
-/// with the raw rows by the refresher. Reports are counted on the day they were posted; readings are the strongest
-/// evidence per number (the default evidence order) of verified reports; clicks count people only (bots left out).
-/// <see cref="UnitId"/> 0 stands for "no unit" (key columns are never null).
+/// Share-report and click figures of one cell: a stretch of days (see the two kinds below), a unit, a message and a
+/// platform. Reports are counted on the day they were posted; readings are the strongest evidence per number (the
+/// default evidence order) of verified reports; clicks count people only (bots left out). <see cref="UnitId"/> 0
+/// stands for "no unit" (key columns are never null). Not an entity itself: the daily and monthly rows are.
 /// </summary>
-public class DailyShareFigure : IDailyCell
+public abstract class ShareCell : IDailyCell
 {
     public DateOnly Day { get; set; }
     public int UnitId { get; set; }
@@ -41,12 +41,12 @@ public class DailyShareFigure : IDailyCell
     public long Saves { get; set; }
     public int Clicks { get; set; }
 
-    /// <summary>Distinct visitor hashes per tracked link on this day, summed over the links (a daily-unique count).</summary>
+    /// <summary>Distinct visitor hashes per tracked link and day, summed over the links (and days): daily-unique counts.</summary>
     public int Visitors { get; set; }
 }
 
-/// <summary>Public responses recorded on one local day, by the report's unit, message, platform and the kind of response.</summary>
-public class DailyResponseFigure : IDailyCell
+/// <summary>Public responses of one cell (a stretch of days, the report's unit, message and platform) and kind of response. Not an entity itself.</summary>
+public abstract class ResponseCell : IDailyCell
 {
     public DateOnly Day { get; set; }
     public int UnitId { get; set; }
@@ -61,6 +61,22 @@ public class DailyResponseFigure : IDailyCell
     /// <summary>Not answered or referred yet.</summary>
     public int Open { get; set; }
 }
+
+/// <summary>Share-report and click figures of one local (institution time zone) day, kept in step with the raw rows by the refresher.</summary>
+public class DailyShareFigure : ShareCell;
+
+/// <summary>Public responses recorded on one local day.</summary>
+public class DailyResponseFigure : ResponseCell;
+
+/// <summary>
+/// The daily share rows of one calendar month summed (<see cref="ShareCell.Day"/> is the month's first day, stored
+/// as the Month column): a year's analytics reads twelve of these per cell instead of up to 366 daily rows. Written
+/// from the daily rows whenever a day of the month is refreshed.
+/// </summary>
+public class MonthlyShareFigure : ShareCell;
+
+/// <summary>The daily response rows of one calendar month summed (<see cref="ResponseCell.Day"/> is the month's first day).</summary>
+public class MonthlyResponseFigure : ResponseCell;
 
 /// <summary>
 /// The days on which an agent had at least one verified share, per (year, unit on the report, mission, platform):

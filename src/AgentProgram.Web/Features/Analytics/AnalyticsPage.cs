@@ -8,6 +8,7 @@ using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Features.Documents.Summary;
 using AgentProgram.Web.Features.Units;
+using AgentProgram.Web.Infrastructure.Aggregates;
 using AgentProgram.Web.Infrastructure.Charts;
 using AgentProgram.Web.Infrastructure.Localization;
 using AgentProgram.Web.Infrastructure.Time;
@@ -82,7 +83,7 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         public MissionTag Mission { get; init; }
     }
 
-    private sealed class MessageSums
+    internal sealed class MessageSums
     {
         public int MessageId { get; init; }
         public int Reports { get; init; }
@@ -96,7 +97,7 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         public int Visitors { get; init; }
     }
 
-    private sealed class ResponseSums
+    internal sealed class ResponseSums
     {
         public int MessageId { get; init; }
         public int Count { get; init; }
@@ -133,23 +134,10 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         // The mission filter as the messages of that mission (the aggregates carry message ids).
         IReadOnlyCollection<int>? ofMission = q.Mission is { } mission ? [.. messages.Where(m => m.Mission == mission).Select(m => m.Id)] : null;
 
-        // 4. Daily share and click rows, summed per message.
-        var shares = Filter(db.AggDailyShares.AsNoTracking(), from, to, units, q.MessageId, ofMission, q.Platform);
-        var sums = await shares.GroupBy(x => x.MessageId).Select(g => new MessageSums
-        {
-            MessageId = g.Key, Reports = g.Sum(x => x.Reports), Verified = g.Sum(x => x.Verified),
-            Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views), Comments = g.Sum(x => x.Comments), Reposts = g.Sum(x => x.Reposts), Saves = g.Sum(x => x.Saves),
-            Clicks = g.Sum(x => x.Clicks), Visitors = g.Sum(x => x.Visitors),
-        }).ToListAsync(ct);
-
-        // 5. Daily response rows, summed per message.
-        var responseRows = Filter(db.AggDailyResponses.AsNoTracking(), from, to, units, q.MessageId, ofMission, q.Platform);
-        var responses = await responseRows.GroupBy(x => x.MessageId).Select(g => new ResponseSums
-        {
-            MessageId = g.Key, Count = g.Sum(x => x.Count),
-            Needing = g.Sum(x => x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Count : 0),
-            Closed = g.Sum(x => x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Closed : 0),
-        }).ToListAsync(ct);
+        // 4–5. Share, click and response rows summed per message: whole calendar months of the range from the monthly
+        // rows, the days outside them from the daily rows, in one statement each.
+        var sums = await ShareSumsQuery(db, from, to, units, q.MessageId, ofMission, q.Platform).ToListAsync(ct);
+        var responses = await ResponseSumsQuery(db, from, to, units, q.MessageId, ofMission, q.Platform).ToListAsync(ct);
 
         // 6. Active agents: distinct over the agents' day bits (or the message's verified reports).
         int active;
@@ -200,6 +188,69 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
             [.. messages.Select(m => new Choice(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Title))],
             refreshed, cut);
     }
+
+    /// <summary>The calendar months lying wholly inside [from, to] (first day of the first, last day of the last), or null when none does.</summary>
+    internal static (DateOnly First, DateOnly Last)? WholeMonths(DateOnly from, DateOnly to)
+    {
+        var first = from.Day == 1 ? from : AggregateRefresher.MonthStart(from).AddMonths(1);
+        var last = to.AddDays(1).Day == 1 ? to : AggregateRefresher.MonthStart(to).AddDays(-1);
+        return first <= last ? (first, last) : null;
+    }
+
+    /// <summary>The rows covering [from, to]: monthly rows for its whole months, daily rows for the other days.</summary>
+    private static IQueryable<TSum> Cells<TDaily, TMonthly, TSum>(IQueryable<TDaily> daily, IQueryable<TMonthly> monthly, DateOnly from, DateOnly to,
+        IReadOnlyCollection<int>? units, int? message, IReadOnlyCollection<int>? messages, Platform? platform,
+        Expression<Func<TDaily, TSum>> fromDaily, Expression<Func<TMonthly, TSum>> fromMonthly)
+        where TDaily : IDailyCell
+        where TMonthly : IDailyCell
+    {
+        var days = Filter(daily, from, to, units, message, messages, platform);
+        if (WholeMonths(from, to) is not { } months) return days.Select(fromDaily);
+        DateOnly first = months.First, last = months.Last;
+        var monthRows = Filter(monthly, first, last, units, message, messages, platform).Select(fromMonthly);
+        if (first == from && last == to) return monthRows;
+        return days.Where(x => x.Day < first || x.Day > last).Select(fromDaily)
+            .Concat(monthRows);
+    }
+
+    internal static IQueryable<MessageSums> ShareSumsQuery(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
+        int? message, IReadOnlyCollection<int>? messages, Platform? platform) =>
+        Cells(db.AggDailyShares.AsNoTracking(), db.AggMonthlyShares.AsNoTracking(), from, to, units, message, messages, platform,
+                ShareRow<DailyShareFigure>(), ShareRow<MonthlyShareFigure>())
+            .GroupBy(x => x.MessageId).Select(g => new MessageSums
+            {
+                MessageId = g.Key, Reports = g.Sum(x => x.Reports), Verified = g.Sum(x => x.Verified),
+                Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views), Comments = g.Sum(x => x.Comments), Reposts = g.Sum(x => x.Reposts), Saves = g.Sum(x => x.Saves),
+                Clicks = g.Sum(x => x.Clicks), Visitors = g.Sum(x => x.Visitors),
+            });
+
+    private static Expression<Func<T, MessageSums>> ShareRow<T>() where T : ShareCell => x => new MessageSums
+    {
+        MessageId = x.MessageId, Reports = x.Reports, Verified = x.Verified, Reach = x.Reach, Views = x.Views, Comments = x.Comments,
+        Reposts = x.Reposts, Saves = x.Saves, Clicks = x.Clicks, Visitors = x.Visitors,
+    };
+
+    internal sealed class ResponseRow
+    {
+        public int MessageId { get; init; }
+        public ResponseKind Kind { get; init; }
+        public int Count { get; init; }
+        public int Closed { get; init; }
+    }
+
+    internal static IQueryable<ResponseSums> ResponseSumsQuery(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
+        int? message, IReadOnlyCollection<int>? messages, Platform? platform) =>
+        Cells(db.AggDailyResponses.AsNoTracking(), db.AggMonthlyResponses.AsNoTracking(), from, to, units, message, messages, platform,
+                ResponseRowOf<DailyResponseFigure>(), ResponseRowOf<MonthlyResponseFigure>())
+            .GroupBy(x => x.MessageId).Select(g => new ResponseSums
+            {
+                MessageId = g.Key, Count = g.Sum(x => x.Count),
+                Needing = g.Sum(x => x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Count : 0),
+                Closed = g.Sum(x => x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Closed : 0),
+            });
+
+    private static Expression<Func<T, ResponseRow>> ResponseRowOf<T>() where T : ResponseCell =>
+        x => new ResponseRow { MessageId = x.MessageId, Kind = x.Kind, Count = x.Count, Closed = x.Closed };
 
     internal static IQueryable<T> Filter<T>(IQueryable<T> rows, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
         int? message, IReadOnlyCollection<int>? messages, Platform? platform)

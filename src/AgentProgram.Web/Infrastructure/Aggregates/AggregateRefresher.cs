@@ -71,6 +71,7 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
                 await RefreshWeekAsync(week, ct);
                 weeks++;
             }
+            foreach (var month in days.Select(MonthStart).Distinct()) await RefreshMonthAsync(month, ct);
             await DeleteMarksAsync(marks.Select(m => m.Id), ct);
             var done = clock.GetUtcNow().UtcDateTime;
             await db.AggRefreshState.Where(s => s.Id == AggregateRefreshState.SingletonId)
@@ -118,6 +119,8 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         var marks = await db.AggDirtyDays.AsNoTracking().Select(d => d.Id).ToListAsync(ct);
         await db.AggDailyShares.ExecuteDeleteAsync(ct);
         await db.AggDailyResponses.ExecuteDeleteAsync(ct);
+        await db.AggMonthlyShares.ExecuteDeleteAsync(ct);
+        await db.AggMonthlyResponses.ExecuteDeleteAsync(ct);
         await db.AggAgentActivity.ExecuteDeleteAsync(ct);
         await db.AggUnitWeeks.ExecuteDeleteAsync(ct);
 
@@ -150,6 +153,11 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         {
             await RefreshWeekAsync(week, ct);
             weeks++;
+        }
+        for (var month = MonthStart(from); month <= to; month = month.AddMonths(1))
+        {
+            await RefreshMonthAsync(month, ct);
+            await RenewAsync(instance, ct);
         }
         await DeleteMarksAsync(marks, ct);
         var done = clock.GetUtcNow().UtcDateTime;
@@ -398,6 +406,42 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             await db.SaveChangesAsync(ct);
         }, ct);
         db.ChangeTracker.Clear();
+    }
+
+    public static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>
+    /// The month's rows as the sums of its daily rows (the days must be refreshed first), deleted and written again in
+    /// one transaction. Summed in the database: one row per (unit, message, platform) of the month comes back.
+    /// </summary>
+    public async Task RefreshMonthAsync(DateOnly monthStart, CancellationToken ct = default)
+    {
+        var last = monthStart.AddMonths(1).AddDays(-1);
+        var shares = await db.AggDailyShares.AsNoTracking().Where(x => x.Day >= monthStart && x.Day <= last)
+            .GroupBy(x => new { x.UnitId, x.MessageId, x.Platform })
+            .Select(g => new MonthlyShareFigure
+            {
+                Day = monthStart, UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform,
+                Reports = g.Sum(x => x.Reports), Verified = g.Sum(x => x.Verified), Rejected = g.Sum(x => x.Rejected), Pending = g.Sum(x => x.Pending),
+                Flagged = g.Sum(x => x.Flagged), Corrected = g.Sum(x => x.Corrected), Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views),
+                Comments = g.Sum(x => x.Comments), Reposts = g.Sum(x => x.Reposts), Saves = g.Sum(x => x.Saves), Clicks = g.Sum(x => x.Clicks),
+                Visitors = g.Sum(x => x.Visitors),
+            }).ToListAsync(ct);
+        var responses = await db.AggDailyResponses.AsNoTracking().Where(x => x.Day >= monthStart && x.Day <= last)
+            .GroupBy(x => new { x.UnitId, x.MessageId, x.Platform, x.Kind })
+            .Select(g => new MonthlyResponseFigure
+            {
+                Day = monthStart, UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind,
+                Count = g.Sum(x => x.Count), Closed = g.Sum(x => x.Closed), Open = g.Sum(x => x.Open),
+            }).ToListAsync(ct);
+        await Transaction(async () =>
+        {
+            await db.AggMonthlyShares.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
+            await db.AggMonthlyResponses.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
+            db.AggMonthlyShares.AddRange(shares);
+            db.AggMonthlyResponses.AddRange(responses);
+            await db.SaveChangesAsync(ct);
+        }, ct);
     }
 
     private async Task Transaction(Func<Task> work, CancellationToken ct)

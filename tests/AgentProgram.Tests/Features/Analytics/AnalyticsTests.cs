@@ -149,6 +149,43 @@ public sealed class AnalyticsTests(AnalyticsDataApp app) : IClassFixture<Analyti
     }
 
     [Fact]
+    public async Task A_range_over_whole_months_and_edge_days_adds_up_to_its_parts_read_day_by_day()
+    {
+        // 20 February – 10 April reads March from the monthly rows and the other days from the daily rows; its two
+        // halves (20 Feb – 15 Mar, 16 Mar – 10 Apr) contain no whole month, so they read only daily rows.
+        var (whole, statements) = await LoadAsync(Q("2026-02-20", "2026-04-10"));
+        var (first, _) = await LoadAsync(Q("2026-02-20", "2026-03-15"));
+        var (second, _) = await LoadAsync(Q("2026-03-16", "2026-04-10"));
+        Assert.NotNull(AnalyticsHandler.WholeMonths(whole.From, whole.To));
+        Assert.Null(AnalyticsHandler.WholeMonths(first.From, first.To));
+        Assert.Null(AnalyticsHandler.WholeMonths(second.From, second.To));
+        Assert.True(statements <= 10, $"{statements} statements");
+
+        static long[] Additive(AnalyticsFigures f) => [f.Reports, f.Verified, f.Reach, f.Views, f.Comments, f.Reposts, f.Saves, f.Clicks, f.Visitors, f.Responses, f.NeedingAnswer, f.ClosedInWindow];
+        Assert.Equal(Additive(first.Figures).Zip(Additive(second.Figures), (a, b) => a + b), Additive(whole.Figures));
+        // R1–R7 (R6 on 5 April too): 7 reports, 5 verified, reach 610, views 800 + 500 + 50 + 20 = 1370, 4 clicks, 3 visitors, 3 responses.
+        Assert.Equal([7L, 5, 610, 1370, 0, 0, 0, 4, 3, 3, 2, 1], Additive(whole.Figures));
+        var parts = first.Messages.Concat(second.Messages).GroupBy(m => m.MessageId)
+            .Select(g => (g.Key, g.Sum(m => m.Reports), g.Sum(m => m.Verified), g.Sum(m => m.Reach), g.Sum(m => m.Views), g.Sum(m => m.Clicks), g.Sum(m => m.Responses)))
+            .OrderBy(x => x.Key);
+        Assert.Equal(parts, whole.Messages.Select(m => (m.MessageId, m.Reports, m.Verified, m.Reach, m.Views, m.Clicks, m.Responses)).OrderBy(x => x.MessageId));
+    }
+
+    [Theory]
+    [InlineData("2026-03-01", "2026-03-31", "2026-03-01", "2026-03-31")]
+    [InlineData("2026-02-20", "2026-04-10", "2026-03-01", "2026-03-31")]
+    [InlineData("2026-01-01", "2026-12-31", "2026-01-01", "2026-12-31")]
+    [InlineData("2026-02-01", "2026-02-28", "2026-02-01", "2026-02-28")]
+    [InlineData("2024-02-02", "2024-03-30", null, null)]
+    [InlineData("2026-03-05", "2026-03-25", null, null)]
+    public void Whole_months_are_the_calendar_months_wholly_inside_the_range(string from, string to, string? first, string? last)
+    {
+        var months = AnalyticsHandler.WholeMonths(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(first, months?.First.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(last, months?.Last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task The_heat_map_counts_active_agents_per_unit_and_whole_week()
     {
         var (page, _) = await LoadAsync(Q());

@@ -249,7 +249,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyResponseFigure", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("Day");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
@@ -282,7 +283,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyShareFigure", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("Day");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
@@ -338,6 +340,102 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.HasIndex("MessageId", "Day");
 
                     b.ToTable("AggDailyShares", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyResponseFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform", "Kind");
+
+                    b.ToTable("AggMonthlyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyShareFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Corrected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Saves")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform");
+
+                    b.HasIndex("MessageId", "Day");
+
+                    b.ToTable("AggMonthlyShares", (string)null);
                 });
 
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.UnitWeekActivity", b =>

@@ -238,7 +238,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyResponseFigure", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Day");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
@@ -271,7 +272,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.DailyShareFigure", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Day");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
@@ -327,6 +329,102 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.HasIndex("MessageId", "Day");
 
                     b.ToTable("AggDailyShares", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyResponseFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform", "Kind");
+
+                    b.ToTable("AggMonthlyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyShareFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Corrected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Saves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "UnitId", "MessageId", "Platform");
+
+                    b.HasIndex("MessageId", "Day");
+
+                    b.ToTable("AggMonthlyShares", (string)null);
                 });
 
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.UnitWeekActivity", b =>

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Agents;
 using AgentProgram.Web.Domain.Imports;
 using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Features.Agents;
+using AgentProgram.Web.Features.Shared;
 using AgentProgram.Web.Infrastructure.Charts;
 using UnitTree = AgentProgram.Web.Features.Units.UnitTree;
 using AgentProgram.Web.Infrastructure.Imports;
@@ -47,6 +49,21 @@ public sealed record KepegawaianHome(
 
     /// <summary>Most bars the chart draws: with more units, the highest and the lowest halves (the table below lists them all).</summary>
     public const int ChartUnits = 20;
+
+    /// <summary>Units per page of the enrolment table: the whole tree of a large institution (400 units) made a page of over 500 KB.</summary>
+    public const int UnitsPerPage = 25;
+
+    public const string UnitPageParameter = "unit-halaman";
+    public const string UnitTableAnchor = "kepesertaan-unit";
+
+    /// <summary>The table's rows on one page (out-of-range pages show the nearest), and the pager linking the others.</summary>
+    public (IReadOnlyList<EnrolmentRow> Rows, Pager Pager) UnitPage(int requested)
+    {
+        var count = Math.Max(1, (Units.Count + UnitsPerPage - 1) / UnitsPerPage);
+        var page = Math.Clamp(requested, 1, count);
+        return ([.. Units.Skip((page - 1) * UnitsPerPage).Take(UnitsPerPage)],
+            new Pager(page, count, p => $"/?{UnitPageParameter}={p.ToString(CultureInfo.InvariantCulture)}#{UnitTableAnchor}"));
+    }
 
     /// <summary>
     /// Agents as a share of employees, per row of the table that has employees, highest first; the counts behind each
