@@ -3,7 +3,6 @@ using AgentProgram.Tests.Features.Agents;
 using AgentProgram.Web.Domain.Agents;
 using AgentProgram.Web.Domain.Identity;
 using AgentProgram.Web.Domain.Platforms;
-using AgentProgram.Web.Domain.Rewards;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentProgram.Tests.Concurrency;
@@ -21,13 +20,7 @@ public sealed class StaleActionTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_revoke_that_lost_to_another_officers_says_who_revoked_it_and_why_and_keeps_the_first()
     {
         var agent = await app.SeedAgentAsync("Dian Cabut Ganda " + Suffix());
-        var record = await app.WithDb(async db =>
-        {
-            var c = new ConductRecord { AgentId = agent.AgentId, Kind = ConductKind.Neutrality, StartDate = new DateOnly(2026, 9, 1), Note = "Unggahan dukungan", RecordedUtc = DateTime.UtcNow };
-            db.ConductRecords.Add(c);
-            await db.SaveChangesAsync();
-            return c;
-        });
+        var record = await Features.ConductRecords.ConductRecordTests.SeedNeutralityRecordAsync(app, agent.AgentId);
         var (first, a) = await app.StaffAsync(Roles.Kepegawaian);
         var (_, b) = await app.StaffAsync(Roles.Kepegawaian);
         var url = $"/catatan-disiplin/{record.Id}/cabut";

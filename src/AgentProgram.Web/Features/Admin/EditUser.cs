@@ -71,7 +71,7 @@ public sealed class EditUserHandler(AppDbContext db, UserManager<AppUser> users,
         // Without the values the page started from (missing or tampered) nobody can tell, so that is refused the same
         // way, with what is stored now; the page that comes back carries them, and saving it again goes through.
         var stored = new EditUserForm { DisplayName = user.DisplayName, Roles = [.. Roles.All.Where(current.Contains)], CanApproveMessages = user.CanApproveMessages };
-        if (conflicts.Open(form.Snapshot) is null || conflicts.ChangedSince(form.Snapshot, UserConflictFields.Describe(stored, l)))
+        if (conflicts.ChangedSince(form.Snapshot, UserConflictFields.Describe(stored, l)))
         {
             conflicts.Resolve(form, stored, f => UserConflictFields.Describe(f, l));
             return (UserOutcome.Conflict, []);

@@ -112,17 +112,20 @@ public sealed class ConductRecordTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Empty(await RecordsOf(agent.AgentId));
     }
 
+    /// <summary>An active neutrality record from 1 September 2026 ("Unggahan dukungan") for the agent.</summary>
+    internal static Task<ConductRecord> SeedNeutralityRecordAsync(AppFactory app, int agentId) => app.WithDb(async db =>
+    {
+        var c = new ConductRecord { AgentId = agentId, Kind = ConductKind.Neutrality, StartDate = new DateOnly(2026, 9, 1), Note = "Unggahan dukungan", RecordedUtc = DateTime.UtcNow };
+        db.ConductRecords.Add(c);
+        await db.SaveChangesAsync();
+        return c;
+    });
+
     [Fact]
     public async Task A_revoke_needs_a_reason_keeps_the_record_and_is_audited()
     {
         var agent = await app.SeedAgentAsync("Rina Dicabut " + N());
-        var record = await app.WithDb(async db =>
-        {
-            var c = new ConductRecord { AgentId = agent.AgentId, Kind = ConductKind.Neutrality, StartDate = new DateOnly(2026, 9, 1), Note = "Unggahan dukungan", RecordedUtc = DateTime.UtcNow };
-            db.ConductRecords.Add(c);
-            await db.SaveChangesAsync();
-            return c;
-        });
+        var record = await SeedNeutralityRecordAsync(app, agent.AgentId);
         var (officer, client) = await app.StaffAsync(Roles.Kepegawaian);
         var url = $"/catatan-disiplin/{record.Id}/cabut";
 

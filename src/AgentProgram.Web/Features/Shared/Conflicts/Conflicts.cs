@@ -70,13 +70,14 @@ public sealed class ConflictService(IDataProtectionProvider protection)
     }
 
     /// <summary>
-    /// For a record without a version column: true when the values the officer started from are known and
-    /// differ from the stored ones (then the save must not go ahead). False when they agree or are unknown.
+    /// For a record without a version column: true (the save must not go ahead) when the values the officer started
+    /// from differ from the stored ones, or are unknown (missing or tampered: nobody can tell what changed). False
+    /// only when they are known and agree.
     /// </summary>
     public bool ChangedSince(string? sealedStart, IEnumerable<ConflictField> stored)
     {
         var started = Open(sealedStart);
-        return started is not null && stored.Any(f => !started.TryGetValue(f.Name, out var value) || value != f.Value);
+        return started is null || stored.Any(f => !started.TryGetValue(f.Name, out var value) || value != f.Value);
     }
 
     /// <summary>Seals the form's own values as the values the officer starts from (the page as first shown).</summary>
