@@ -4,6 +4,7 @@ using AgentProgram.Web.Data;
 using AgentProgram.Web.Domain.Agents;
 using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Rewards;
+using AgentProgram.Web.Features.Home;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,15 +93,29 @@ public sealed class AgentHrHomeJourney(BrowserApp app)
             var total = page.GetByTestId("enrolment-total");
             await Expect(total.GetByTestId("row-employees")).ToHaveTextAsync(Number(expected.Employees));
             await Expect(total.GetByTestId("row-agents")).ToHaveTextAsync(Number(expected.Agents));
-            var rows = page.GetByTestId("enrolment-row");
-            var shown = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)");
-            Assert.Equal(expected.PerUnit.Keys.Order(), shown.Order());
-            foreach (var (unit, (employees, agents)) in expected.PerUnit)
+            // The table is paged (KepegawaianHome.UnitsPerPage units a page): walk every page and collect its rows.
+            var pages = (expected.PerUnit.Count + KepegawaianHome.UnitsPerPage - 1) / KepegawaianHome.UnitsPerPage;
+            var shown = new List<string>();
+            for (var n = 1; n <= pages; n++)
             {
-                var row = page.Locator($"[data-testid=enrolment-row][data-unit=\"{unit}\"]");
-                await Expect(row.GetByTestId("row-employees")).ToHaveTextAsync(Number(employees));
-                await Expect(row.GetByTestId("row-agents")).ToHaveTextAsync(Number(agents));
+                if (n > 1)
+                {
+                    await page.GotoAsync($"/?{KepegawaianHome.UnitPageParameter}={n}#{KepegawaianHome.UnitTableAnchor}");
+                    await Expect(page.GetByTestId("enrolment-total").GetByTestId("row-employees")).ToHaveTextAsync(Number(expected.Employees));
+                }
+                var onPage = await page.GetByTestId("enrolment-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)");
+                Assert.InRange(onPage.Length, 1, KepegawaianHome.UnitsPerPage);
+                foreach (var unit in onPage)
+                {
+                    Assert.True(expected.PerUnit.TryGetValue(unit, out var figures), $"Unit {unit} is shown but has no one recorded in the database.");
+                    var row = page.Locator($"[data-testid=enrolment-row][data-unit=\"{unit}\"]");
+                    await Expect(row.GetByTestId("row-employees")).ToHaveTextAsync(Number(figures.Item1));
+                    await Expect(row.GetByTestId("row-agents")).ToHaveTextAsync(Number(figures.Item2));
+                }
+                shown.AddRange(onPage);
             }
+            Assert.Equal(expected.PerUnit.Keys.Order(), shown.Order());
+            if (pages > 1) await page.GotoAsync("/");
 
             // The latest imports, newest first, each linking to its result.
             var imports = page.GetByTestId("recent-import");
