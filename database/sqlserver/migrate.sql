@@ -1966,3 +1966,67 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206032519_MonthlyMessageAggregates'
+)
+BEGIN
+    CREATE TABLE [AggMonthlyMessageResponses] (
+        [Month] date NOT NULL,
+        [MessageId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Count] int NOT NULL,
+        [Closed] int NOT NULL,
+        [Open] int NOT NULL,
+        CONSTRAINT [PK_AggMonthlyMessageResponses] PRIMARY KEY ([Month], [MessageId], [Platform], [Kind])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206032519_MonthlyMessageAggregates'
+)
+BEGIN
+    CREATE TABLE [AggMonthlyMessageShares] (
+        [Month] date NOT NULL,
+        [MessageId] int NOT NULL,
+        [Platform] nvarchar(20) NOT NULL,
+        [Reports] int NOT NULL,
+        [Verified] int NOT NULL,
+        [Rejected] int NOT NULL,
+        [Pending] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [Corrected] int NOT NULL,
+        [Reach] bigint NOT NULL,
+        [Views] bigint NOT NULL,
+        [Comments] bigint NOT NULL,
+        [Reposts] bigint NOT NULL,
+        [Saves] bigint NOT NULL,
+        [Clicks] int NOT NULL,
+        [Visitors] int NOT NULL,
+        CONSTRAINT [PK_AggMonthlyMessageShares] PRIMARY KEY ([Month], [MessageId], [Platform])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206032519_MonthlyMessageAggregates'
+)
+BEGIN
+    UPDATE AggRefreshState SET LastFullRebuildUtc = NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206032519_MonthlyMessageAggregates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206032519_MonthlyMessageAggregates', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

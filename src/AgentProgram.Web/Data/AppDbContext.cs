@@ -71,6 +71,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<Domain.Aggregates.DailyShareFigure> AggDailyShares => Set<Domain.Aggregates.DailyShareFigure>();
     public DbSet<Domain.Aggregates.MonthlyShareFigure> AggMonthlyShares => Set<Domain.Aggregates.MonthlyShareFigure>();
     public DbSet<Domain.Aggregates.MonthlyResponseFigure> AggMonthlyResponses => Set<Domain.Aggregates.MonthlyResponseFigure>();
+    public DbSet<Domain.Aggregates.MonthlyMessageShareFigure> AggMonthlyMessageShares => Set<Domain.Aggregates.MonthlyMessageShareFigure>();
+    public DbSet<Domain.Aggregates.MonthlyMessageResponseFigure> AggMonthlyMessageResponses => Set<Domain.Aggregates.MonthlyMessageResponseFigure>();
     public DbSet<Domain.Aggregates.DailyResponseFigure> AggDailyResponses => Set<Domain.Aggregates.DailyResponseFigure>();
     public DbSet<Domain.Aggregates.AgentActivity> AggAgentActivity => Set<Domain.Aggregates.AgentActivity>();
     public DbSet<Domain.Aggregates.UnitWeekActivity> AggUnitWeeks => Set<Domain.Aggregates.UnitWeekActivity>();

@@ -37,7 +37,7 @@ public sealed class DashboardScenario : IScenario
         new("duration", "10", "seconds of measured load per page"),
         new("concurrency", "4", "concurrent HTTP workers"),
         new("reuse", "0", "1: keep the generated database under the temp folder, keyed by the options and the month, and reuse it next time (also with BENCH_KEEP_DB=1)"),
-        new("trace", "0", "1: with BENCH_SQL_DUMP=<file>, append every SQL statement a page request ran (one request per page, before the load) to that file"),
+        new("trace", "0", "1: with BENCH_SQL_DUMP=<file>, append every SQL statement a page request ran (one request per page, before the load) to that file; with BENCH_PAGE_DUMP=<folder>, save each page's HTML there"),
     ];
 
     private sealed record Page(string Part, string Email, string Path, string Marker);
@@ -138,6 +138,8 @@ public sealed class DashboardScenario : IScenario
                 using var response = await client.SendAsync(request, ct);
                 var body = await response.Content.ReadAsStringAsync(ct);
                 counter.Dump = null;
+                if (trace && Environment.GetEnvironmentVariable("BENCH_PAGE_DUMP") is { Length: > 0 } folder)
+                    await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(folder).FullName, page.Part + ".html"), body, ct);
                 BenchOutput.Note($"{page.Part}: {(int)response.StatusCode} in {clock.Elapsed.TotalMilliseconds:0} ms (first request), {body.Length:N0} characters, {counter.MaxFor(page.Email, page.Path)} SQL statements");
                 if (response.StatusCode != HttpStatusCode.OK || !body.Contains(page.Marker, StringComparison.Ordinal))
                     throw new InvalidOperationException($"GET {page.Path} as {page.Email} answered {(int)response.StatusCode} {response.Headers.Location} without '{page.Marker}': not timing a page that does not render what it should.");
@@ -196,7 +198,11 @@ public sealed class DashboardScenario : IScenario
         private sealed class StrongBox
         {
             public int Count;
+            public ConcurrentQueue<string> Heads { get; } = new();
         }
+
+        /// <summary>Requests over this many statements have their statements' first lines printed on stderr (once per user and path).</summary>
+        public const int Limit = 10;
 
         public void Register(IServiceCollection services)
         {
@@ -216,7 +222,10 @@ public sealed class DashboardScenario : IScenario
                 Current.Value = box;
                 await following(context);
                 var key = Key(context.User.Identity?.Name, context.Request.Path + context.Request.QueryString);
+                var before = MaxFor(context.User.Identity?.Name ?? "-", context.Request.Path + context.Request.QueryString);
                 _max.AddOrUpdate(key, box.Count, (_, old) => Math.Max(old, box.Count));
+                if (box.Count > Limit && before <= Limit)
+                    BenchOutput.Note($"{key}: {box.Count} SQL statements:\n  " + string.Join("\n  ", box.Heads));
             });
             next(app);
         };
@@ -225,6 +234,7 @@ public sealed class DashboardScenario : IScenario
         {
             if (Current.Value is not { } box) return;
             Interlocked.Increment(ref box.Count);
+            box.Heads.Enqueue(string.Join(' ', command.CommandText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(8).Select(l => l.Trim())));
             if (Dump is { } file)
                 lock (_gate)
                     File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture,

@@ -113,7 +113,7 @@ public static class AggregateOracle
         return new Expected(shares, responses, weeks, activity);
     }
 
-    /// <summary>Every monthly row is its month's daily rows summed, and every month with daily rows has its monthly rows.</summary>
+    /// <summary>Every monthly row (per unit and per message) is its month's daily rows summed, and every month with daily rows has its monthly rows.</summary>
     public static async Task AssertMonthsAreTheirDaysAsync(AppDbContext db)
     {
         static string Shares(IEnumerable<ShareCell> g) => string.Join(",", new long[]
@@ -134,6 +134,16 @@ public static class AggregateOracle
         Assert.Equal(
             dailyResponses.GroupBy(x => (Month(x.Day), x.UnitId, x.MessageId, x.Platform, x.Kind)).Select(g => $"{g.Key}: {Responses(g)}").Order(StringComparer.Ordinal),
             monthlyResponses.GroupBy(x => (x.Day, x.UnitId, x.MessageId, x.Platform, x.Kind)).Select(g => $"{g.Key}: {Responses(g)}").Order(StringComparer.Ordinal));
+
+        // The per-message months are the days of every unit summed (from the daily rows, not the monthly ones they are written from).
+        var messageMonths = await db.AggMonthlyMessageShares.AsNoTracking().ToListAsync();
+        Assert.Equal(
+            daily.GroupBy(x => (Month(x.Day), x.MessageId, x.Platform)).Select(g => $"{g.Key}: {Shares(g)}").Order(StringComparer.Ordinal),
+            messageMonths.GroupBy(x => (x.Day, x.MessageId, x.Platform)).Select(g => $"{g.Key}: {Shares(g)}").Order(StringComparer.Ordinal));
+        var messageMonthResponses = await db.AggMonthlyMessageResponses.AsNoTracking().ToListAsync();
+        Assert.Equal(
+            dailyResponses.GroupBy(x => (Month(x.Day), x.MessageId, x.Platform, x.Kind)).Select(g => $"{g.Key}: {Responses(g)}").Order(StringComparer.Ordinal),
+            messageMonthResponses.GroupBy(x => (x.Day, x.MessageId, x.Platform, x.Kind)).Select(g => $"{g.Key}: {Responses(g)}").Order(StringComparer.Ordinal));
     }
 
     public static void Equal(Expected expected, Expected stored)

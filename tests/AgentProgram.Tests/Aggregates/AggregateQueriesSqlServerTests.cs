@@ -62,17 +62,26 @@ public sealed class AggregateQueriesSqlServerTests
         Assert.Contains("SUM(", shares, StringComparison.Ordinal);
         Assert.Contains("IN (", shares, StringComparison.Ordinal);
 
-        // A range over whole months and edge days: one statement, the months' rows and the other days' rows in a UNION ALL.
-        var year = AnalyticsHandler.ShareSumsQuery(db, new DateOnly(2025, 12, 20), new DateOnly(2026, 11, 10), [1], null, [3, 4], Platform.X).ToQueryString();
-        Assert.Contains("[AggMonthlyShares]", year, StringComparison.Ordinal);
-        Assert.Contains("[AggDailyShares]", year, StringComparison.Ordinal);
+        // A range over whole months and edge days: one statement, the months' rows and the other days' rows of shares
+        // and responses in a UNION ALL; with a unit filter the months come from the per-unit rows.
+        var year = AnalyticsHandler.MessageSumsQuery(db, new DateOnly(2025, 12, 20), new DateOnly(2026, 11, 10), [1], null, [3, 4], Platform.X).ToQueryString();
+        foreach (var table in new[] { "[AggMonthlyShares]", "[AggDailyShares]", "[AggMonthlyResponses]", "[AggDailyResponses]" })
+            Assert.Contains(table, year, StringComparison.Ordinal);
+        Assert.DoesNotContain("[AggMonthlyMessageShares]", year, StringComparison.Ordinal);
         Assert.Contains("UNION ALL", year, StringComparison.Ordinal);
         Assert.Contains("GROUP BY", year, StringComparison.Ordinal);
-        var answers = AnalyticsHandler.ResponseSumsQuery(db, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), null, 3, null, null).ToQueryString();
-        Assert.Contains("[AggMonthlyResponses]", answers, StringComparison.Ordinal);
-        Assert.DoesNotContain("[AggDailyResponses]", answers, StringComparison.Ordinal);
-        var days = AnalyticsHandler.ShareSumsQuery(db, new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 25), null, null, null, null).ToQueryString();
+        // The edge days as two date ranges, never one range with the months cut out of it.
+        Assert.DoesNotContain(" OR [a].[Day] > ", year, StringComparison.Ordinal);
+        // Without a unit filter the months come from the per-message rows; whole months read no daily rows.
+        var quarter = AnalyticsHandler.MessageSumsQuery(db, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), null, 3, null, null).ToQueryString();
+        Assert.Contains("[AggMonthlyMessageShares]", quarter, StringComparison.Ordinal);
+        Assert.Contains("[AggMonthlyMessageResponses]", quarter, StringComparison.Ordinal);
+        Assert.DoesNotContain("[AggDailyShares]", quarter, StringComparison.Ordinal);
+        Assert.DoesNotContain("[AggDailyResponses]", quarter, StringComparison.Ordinal);
+        Assert.DoesNotContain("[AggMonthlyShares]", quarter, StringComparison.Ordinal);
+        var days = AnalyticsHandler.MessageSumsQuery(db, new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 25), null, null, null, null).ToQueryString();
         Assert.DoesNotContain("[AggMonthlyShares]", days, StringComparison.Ordinal);
+        Assert.DoesNotContain("[AggMonthlyMessageShares]", days, StringComparison.Ordinal);
 
         var enrolled = AnalyticsHandler.EnrolledQuery(db, Start, End, [1]).ToQueryString();
         Assert.Contains("GROUP BY", enrolled, StringComparison.Ordinal);
@@ -82,7 +91,7 @@ public sealed class AggregateQueriesSqlServerTests
     public void The_aggregate_tables_follow_the_SQL_Server_key_rules()
     {
         using var db = SqlServer();
-        foreach (var type in new[] { typeof(DailyShareFigure), typeof(DailyResponseFigure), typeof(MonthlyShareFigure), typeof(MonthlyResponseFigure), typeof(AgentActivity), typeof(UnitWeekActivity) })
+        foreach (var type in new[] { typeof(DailyShareFigure), typeof(DailyResponseFigure), typeof(MonthlyShareFigure), typeof(MonthlyResponseFigure), typeof(MonthlyMessageShareFigure), typeof(MonthlyMessageResponseFigure), typeof(AgentActivity), typeof(UnitWeekActivity) })
         {
             var entity = db.Model.FindEntityType(type)!;
             Assert.All(entity.FindPrimaryKey()!.Properties, p => Assert.False(p.IsNullable, $"{type.Name}.{p.Name} is a nullable key column"));

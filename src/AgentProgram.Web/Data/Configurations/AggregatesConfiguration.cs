@@ -9,22 +9,35 @@ namespace AgentProgram.Web.Data.Configurations;
 /// <summary>The stored aggregates (Infrastructure/Aggregates keeps them in step with the raw rows). No foreign keys: they are rebuilt, never edited.</summary>
 internal static class AggregateCells
 {
-    public static void Shares<T>(EntityTypeBuilder<T> b, string table, string dayColumn) where T : ShareCell
+    public static void Shares<T>(EntityTypeBuilder<T> b, string table, string dayColumn, bool perUnit = true) where T : ShareCell
     {
         b.ToTable(table);
         b.Property(x => x.Day).HasColumnName(dayColumn);
         b.Property(x => x.Platform).HasConversion<string>().HasMaxLength(20);
-        b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform });
-        b.HasIndex(x => new { x.MessageId, x.Day });
+        if (perUnit)
+        {
+            b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform });
+            b.HasIndex(x => new { x.MessageId, x.Day });
+        }
+        else
+        {
+            b.Ignore(x => x.UnitId);
+            b.HasKey(x => new { x.Day, x.MessageId, x.Platform });
+        }
     }
 
-    public static void Responses<T>(EntityTypeBuilder<T> b, string table, string dayColumn) where T : ResponseCell
+    public static void Responses<T>(EntityTypeBuilder<T> b, string table, string dayColumn, bool perUnit = true) where T : ResponseCell
     {
         b.ToTable(table);
         b.Property(x => x.Day).HasColumnName(dayColumn);
         b.Property(x => x.Platform).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
-        b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform, x.Kind });
+        if (perUnit) b.HasKey(x => new { x.Day, x.UnitId, x.MessageId, x.Platform, x.Kind });
+        else
+        {
+            b.Ignore(x => x.UnitId);
+            b.HasKey(x => new { x.Day, x.MessageId, x.Platform, x.Kind });
+        }
     }
 }
 
@@ -46,6 +59,16 @@ internal sealed class MonthlyShareFigureConfiguration : IEntityTypeConfiguration
 internal sealed class MonthlyResponseFigureConfiguration : IEntityTypeConfiguration<MonthlyResponseFigure>
 {
     public void Configure(EntityTypeBuilder<MonthlyResponseFigure> b) => AggregateCells.Responses(b, "AggMonthlyResponses", "Month");
+}
+
+internal sealed class MonthlyMessageShareFigureConfiguration : IEntityTypeConfiguration<MonthlyMessageShareFigure>
+{
+    public void Configure(EntityTypeBuilder<MonthlyMessageShareFigure> b) => AggregateCells.Shares(b, "AggMonthlyMessageShares", "Month", perUnit: false);
+}
+
+internal sealed class MonthlyMessageResponseFigureConfiguration : IEntityTypeConfiguration<MonthlyMessageResponseFigure>
+{
+    public void Configure(EntityTypeBuilder<MonthlyMessageResponseFigure> b) => AggregateCells.Responses(b, "AggMonthlyMessageResponses", "Month", perUnit: false);
 }
 
 internal sealed class AgentActivityConfiguration : IEntityTypeConfiguration<AgentActivity>

@@ -79,6 +79,16 @@ public class MonthlyShareFigure : ShareCell;
 public class MonthlyResponseFigure : ResponseCell;
 
 /// <summary>
+/// The monthly share rows of every unit summed per (month, message, platform): <see cref="ShareCell.UnitId"/> is not
+/// stored (always 0 in memory), so these rows answer only ranges without a unit filter. A year over the whole
+/// institution reads a few rows per message instead of one per unit, message and platform.
+/// </summary>
+public class MonthlyMessageShareFigure : ShareCell;
+
+/// <summary>The monthly response rows of every unit summed per (month, message, platform, kind); no unit, as above.</summary>
+public class MonthlyMessageResponseFigure : ResponseCell;
+
+/// <summary>
 /// The days on which an agent had at least one verified share, per (year, unit on the report, mission, platform):
 /// a bitmap of the local days of the year (see <see cref="DayBits"/>). One compact row per agent and combination
 /// makes "agents active in any date range" an exact COUNT(DISTINCT) over a few rows per agent, which daily rows

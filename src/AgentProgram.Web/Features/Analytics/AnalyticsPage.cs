@@ -69,10 +69,10 @@ public sealed record AnalyticsPage(
 
 /// <summary>
 /// /analitik from the stored aggregates (Domain/Aggregates), in eight statements whatever the range: units, reward
-/// periods and messages (the filter lists), the daily share rows summed per message, the daily response rows summed per
-/// message, active agents (distinct, from the agents' day bits), enrolled agents per unit, the heat-map weeks. With a
+/// periods and messages (the filter lists), the share and response rows summed per message (monthly rows for whole
+/// months, daily rows for the edge days), active agents (distinct, from the agents' day bits), enrolled agents per unit, the heat-map weeks. With a
 /// message filter, active agents are counted on the message's verified reports instead (the agents' rows carry the
-/// mission, not the message): bounded by the (MessageId, State) index.
+/// mission, not the message): bounded by the (MessageId, State) index. The eighth is the aggregates' refresh time.
 /// </summary>
 public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvider clock)
 {
@@ -95,12 +95,11 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         public long Saves { get; init; }
         public int Clicks { get; init; }
         public int Visitors { get; init; }
-    }
 
-    internal sealed class ResponseSums
-    {
-        public int MessageId { get; init; }
-        public int Count { get; init; }
+        /// <summary>Public responses recorded.</summary>
+        public int Responses { get; init; }
+
+        /// <summary>Questions and complaints (the dialogic loop's denominator) and those closed within its window.</summary>
         public int Needing { get; init; }
         public int Closed { get; init; }
     }
@@ -134,12 +133,11 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         // The mission filter as the messages of that mission (the aggregates carry message ids).
         IReadOnlyCollection<int>? ofMission = q.Mission is { } mission ? [.. messages.Where(m => m.Mission == mission).Select(m => m.Id)] : null;
 
-        // 4–5. Share, click and response rows summed per message: whole calendar months of the range from the monthly
-        // rows, the days outside them from the daily rows, in one statement each.
-        var sums = await ShareSumsQuery(db, from, to, units, q.MessageId, ofMission, q.Platform).ToListAsync(ct);
-        var responses = await ResponseSumsQuery(db, from, to, units, q.MessageId, ofMission, q.Platform).ToListAsync(ct);
+        // 4. Share, click and response rows summed per message: whole calendar months of the range from the monthly
+        // rows, the days outside them from the daily rows, in one statement.
+        var sums = await MessageSumsQuery(db, from, to, units, q.MessageId, ofMission, q.Platform).ToListAsync(ct);
 
-        // 6. Active agents: distinct over the agents' day bits (or the message's verified reports).
+        // 5. Active agents: distinct over the agents' day bits (or the message's verified reports).
         int active;
         if (q.MessageId is { } one)
         {
@@ -154,10 +152,10 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
             active = await ActiveAgentsQuery(db, from, to, units, q.Mission, q.Platform).CountAsync(ct);
         }
 
-        // 7. Agents enrolled during the range, per unit (the participation denominator, as the Ringkasan Pimpinan counts it).
+        // 6. Agents enrolled during the range, per unit (the participation denominator, as the Ringkasan Pimpinan counts it).
         var enrolledByUnit = await EnrolledQuery(db, window.StartUtc, window.EndUtc, units).ToListAsync(ct);
 
-        // 8. The heat map's weeks.
+        // 7. The heat map's weeks.
         var firstWeek = DayBits.WeekStart(from);
         var weekQuery = db.AggUnitWeeks.AsNoTracking().Where(w => w.WeekStart >= firstWeek && w.WeekStart <= to);
         if (units is not null) weekQuery = weekQuery.Where(w => units.Contains(w.UnitId));
@@ -166,16 +164,13 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         var figures = new AnalyticsFigures(enrolledByUnit.Sum(e => e.Count), active,
             sums.Sum(s => s.Reports), sums.Sum(s => s.Verified), sums.Sum(s => s.Reach), sums.Sum(s => s.Views), sums.Sum(s => s.Comments),
             sums.Sum(s => s.Reposts), sums.Sum(s => s.Saves), sums.Sum(s => s.Clicks), sums.Sum(s => s.Visitors),
-            responses.Sum(r => r.Count), responses.Sum(r => r.Needing), responses.Sum(r => r.Closed));
+            sums.Sum(s => s.Responses), sums.Sum(s => s.Needing), sums.Sum(s => s.Closed));
 
-        var responsesOf = responses.ToDictionary(r => r.MessageId);
-        var compared = sums.Select(s => s.MessageId).Union(responses.Select(r => r.MessageId)).Where(byId.ContainsKey)
-            .Select(id =>
+        var compared = sums.Where(s => byId.ContainsKey(s.MessageId))
+            .Select(s =>
             {
-                var s = sums.FirstOrDefault(x => x.MessageId == id);
-                var m = byId[id];
-                return new MessageComparison(id, m.Title, m.Mission, s?.Reports ?? 0, s?.Verified ?? 0, s?.Reach ?? 0, s?.Views ?? 0,
-                    s?.Clicks ?? 0, s?.Visitors ?? 0, responsesOf.GetValueOrDefault(id)?.Count ?? 0);
+                var m = byId[s.MessageId];
+                return new MessageComparison(s.MessageId, m.Title, m.Mission, s.Reports, s.Verified, s.Reach, s.Views, s.Clicks, s.Visitors, s.Responses);
             })
             .OrderByDescending(m => m.Verified).ThenByDescending(m => m.Reach).ThenBy(m => m.MessageId).ToList();
 
@@ -197,60 +192,64 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         return first <= last ? (first, last) : null;
     }
 
-    /// <summary>The rows covering [from, to]: monthly rows for its whole months, daily rows for the other days.</summary>
-    private static IQueryable<TSum> Cells<TDaily, TMonthly, TSum>(IQueryable<TDaily> daily, IQueryable<TMonthly> monthly, DateOnly from, DateOnly to,
-        IReadOnlyCollection<int>? units, int? message, IReadOnlyCollection<int>? messages, Platform? platform,
-        Expression<Func<TDaily, TSum>> fromDaily, Expression<Func<TMonthly, TSum>> fromMonthly)
+    /// <summary>
+    /// The rows covering [from, to]: rows of its whole calendar months from <paramref name="months"/>, and the days
+    /// before and after them from the daily rows, each as its own date range (one range with a hole in it would read
+    /// every daily row between the edges).
+    /// </summary>
+    private static IQueryable<TSum> Cells<TDaily, TSum>(IQueryable<TDaily> daily, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
+        int? message, IReadOnlyCollection<int>? messages, Platform? platform, Expression<Func<TDaily, TSum>> fromDaily,
+        Func<DateOnly, DateOnly, IQueryable<TSum>> months)
         where TDaily : IDailyCell
-        where TMonthly : IDailyCell
     {
-        var days = Filter(daily, from, to, units, message, messages, platform);
-        if (WholeMonths(from, to) is not { } months) return days.Select(fromDaily);
-        DateOnly first = months.First, last = months.Last;
-        var monthRows = Filter(monthly, first, last, units, message, messages, platform).Select(fromMonthly);
-        if (first == from && last == to) return monthRows;
-        return days.Where(x => x.Day < first || x.Day > last).Select(fromDaily)
-            .Concat(monthRows);
+        if (WholeMonths(from, to) is not { } whole) return Filter(daily, from, to, units, message, messages, platform).Select(fromDaily);
+        var rows = months(whole.First, whole.Last);
+        if (from < whole.First) rows = Filter(daily, from, whole.First.AddDays(-1), units, message, messages, platform).Select(fromDaily).Concat(rows);
+        if (whole.Last < to) rows = rows.Concat(Filter(daily, whole.Last.AddDays(1), to, units, message, messages, platform).Select(fromDaily));
+        return rows;
     }
 
-    internal static IQueryable<MessageSums> ShareSumsQuery(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
-        int? message, IReadOnlyCollection<int>? messages, Platform? platform) =>
-        Cells(db.AggDailyShares.AsNoTracking(), db.AggMonthlyShares.AsNoTracking(), from, to, units, message, messages, platform,
-                ShareRow<DailyShareFigure>(), ShareRow<MonthlyShareFigure>())
+    /// <summary>
+    /// Share, click and response figures summed per message over [from, to], in one statement: a UNION ALL of the
+    /// share rows and the response rows (each side's other columns 0), grouped by message. Whole months come from the
+    /// monthly rows: per message over all units without a unit filter (a few rows per message), per unit with one.
+    /// </summary>
+    internal static IQueryable<MessageSums> MessageSumsQuery(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
+        int? message, IReadOnlyCollection<int>? messages, Platform? platform)
+    {
+        Func<DateOnly, DateOnly, IQueryable<MessageSums>> shareMonths = units is null
+            ? (f, l) => Filter(db.AggMonthlyMessageShares.AsNoTracking(), f, l, null, message, messages, platform).Select(ShareRow<MonthlyMessageShareFigure>())
+            : (f, l) => Filter(db.AggMonthlyShares.AsNoTracking(), f, l, units, message, messages, platform).Select(ShareRow<MonthlyShareFigure>());
+        Func<DateOnly, DateOnly, IQueryable<MessageSums>> responseMonths = units is null
+            ? (f, l) => Filter(db.AggMonthlyMessageResponses.AsNoTracking(), f, l, null, message, messages, platform).Select(ResponseRow<MonthlyMessageResponseFigure>())
+            : (f, l) => Filter(db.AggMonthlyResponses.AsNoTracking(), f, l, units, message, messages, platform).Select(ResponseRow<MonthlyResponseFigure>());
+        return Cells(db.AggDailyShares.AsNoTracking(), from, to, units, message, messages, platform, ShareRow<DailyShareFigure>(), shareMonths)
+            .Concat(Cells(db.AggDailyResponses.AsNoTracking(), from, to, units, message, messages, platform, ResponseRow<DailyResponseFigure>(), responseMonths))
             .GroupBy(x => x.MessageId).Select(g => new MessageSums
             {
                 MessageId = g.Key, Reports = g.Sum(x => x.Reports), Verified = g.Sum(x => x.Verified),
                 Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views), Comments = g.Sum(x => x.Comments), Reposts = g.Sum(x => x.Reposts), Saves = g.Sum(x => x.Saves),
                 Clicks = g.Sum(x => x.Clicks), Visitors = g.Sum(x => x.Visitors),
+                Responses = g.Sum(x => x.Responses), Needing = g.Sum(x => x.Needing), Closed = g.Sum(x => x.Closed),
             });
+    }
 
     private static Expression<Func<T, MessageSums>> ShareRow<T>() where T : ShareCell => x => new MessageSums
     {
         MessageId = x.MessageId, Reports = x.Reports, Verified = x.Verified, Reach = x.Reach, Views = x.Views, Comments = x.Comments,
         Reposts = x.Reposts, Saves = x.Saves, Clicks = x.Clicks, Visitors = x.Visitors,
+        Responses = 0, Needing = 0, Closed = 0,
     };
 
-    internal sealed class ResponseRow
+    /// <summary>A response row in the shape of a share row: the dialogic loop counts questions and complaints only.</summary>
+    private static Expression<Func<T, MessageSums>> ResponseRow<T>() where T : ResponseCell => x => new MessageSums
     {
-        public int MessageId { get; init; }
-        public ResponseKind Kind { get; init; }
-        public int Count { get; init; }
-        public int Closed { get; init; }
-    }
-
-    internal static IQueryable<ResponseSums> ResponseSumsQuery(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
-        int? message, IReadOnlyCollection<int>? messages, Platform? platform) =>
-        Cells(db.AggDailyResponses.AsNoTracking(), db.AggMonthlyResponses.AsNoTracking(), from, to, units, message, messages, platform,
-                ResponseRowOf<DailyResponseFigure>(), ResponseRowOf<MonthlyResponseFigure>())
-            .GroupBy(x => x.MessageId).Select(g => new ResponseSums
-            {
-                MessageId = g.Key, Count = g.Sum(x => x.Count),
-                Needing = g.Sum(x => x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Count : 0),
-                Closed = g.Sum(x => x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Closed : 0),
-            });
-
-    private static Expression<Func<T, ResponseRow>> ResponseRowOf<T>() where T : ResponseCell =>
-        x => new ResponseRow { MessageId = x.MessageId, Kind = x.Kind, Count = x.Count, Closed = x.Closed };
+        MessageId = x.MessageId, Reports = 0, Verified = 0, Reach = 0L, Views = 0L, Comments = 0L,
+        Reposts = 0L, Saves = 0L, Clicks = 0, Visitors = 0,
+        Responses = x.Count,
+        Needing = x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Count : 0,
+        Closed = x.Kind == ResponseKind.Question || x.Kind == ResponseKind.Complaint ? x.Closed : 0,
+    };
 
     internal static IQueryable<T> Filter<T>(IQueryable<T> rows, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units,
         int? message, IReadOnlyCollection<int>? messages, Platform? platform)

@@ -121,6 +121,8 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         await db.AggDailyResponses.ExecuteDeleteAsync(ct);
         await db.AggMonthlyShares.ExecuteDeleteAsync(ct);
         await db.AggMonthlyResponses.ExecuteDeleteAsync(ct);
+        await db.AggMonthlyMessageShares.ExecuteDeleteAsync(ct);
+        await db.AggMonthlyMessageResponses.ExecuteDeleteAsync(ct);
         await db.AggAgentActivity.ExecuteDeleteAsync(ct);
         await db.AggUnitWeeks.ExecuteDeleteAsync(ct);
 
@@ -412,7 +414,8 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
 
     /// <summary>
     /// The month's rows as the sums of its daily rows (the days must be refreshed first), deleted and written again in
-    /// one transaction. Summed in the database: one row per (unit, message, platform) of the month comes back.
+    /// one transaction. Summed in the database: one row per (unit, message, platform) of the month comes back; those
+    /// summed over the units give the month's rows per message.
     /// </summary>
     public async Task RefreshMonthAsync(DateOnly monthStart, CancellationToken ct = default)
     {
@@ -434,12 +437,30 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
                 Day = monthStart, UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind,
                 Count = g.Sum(x => x.Count), Closed = g.Sum(x => x.Closed), Open = g.Sum(x => x.Open),
             }).ToListAsync(ct);
+        // The same month over every unit, summed here from the rows just read.
+        var messageShares = shares.GroupBy(x => (x.MessageId, x.Platform)).Select(g => new MonthlyMessageShareFigure
+        {
+            Day = monthStart, MessageId = g.Key.MessageId, Platform = g.Key.Platform,
+            Reports = g.Sum(x => x.Reports), Verified = g.Sum(x => x.Verified), Rejected = g.Sum(x => x.Rejected), Pending = g.Sum(x => x.Pending),
+            Flagged = g.Sum(x => x.Flagged), Corrected = g.Sum(x => x.Corrected), Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views),
+            Comments = g.Sum(x => x.Comments), Reposts = g.Sum(x => x.Reposts), Saves = g.Sum(x => x.Saves), Clicks = g.Sum(x => x.Clicks),
+            Visitors = g.Sum(x => x.Visitors),
+        }).ToList();
+        var messageResponses = responses.GroupBy(x => (x.MessageId, x.Platform, x.Kind)).Select(g => new MonthlyMessageResponseFigure
+        {
+            Day = monthStart, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind,
+            Count = g.Sum(x => x.Count), Closed = g.Sum(x => x.Closed), Open = g.Sum(x => x.Open),
+        }).ToList();
         await Transaction(async () =>
         {
             await db.AggMonthlyShares.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
             await db.AggMonthlyResponses.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
+            await db.AggMonthlyMessageShares.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
+            await db.AggMonthlyMessageResponses.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
             db.AggMonthlyShares.AddRange(shares);
             db.AggMonthlyResponses.AddRange(responses);
+            db.AggMonthlyMessageShares.AddRange(messageShares);
+            db.AggMonthlyMessageResponses.AddRange(messageResponses);
             await db.SaveChangesAsync(ct);
         }, ct);
     }

@@ -342,6 +342,94 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.ToTable("AggDailyShares", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyMessageResponseFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "MessageId", "Platform", "Kind");
+
+                    b.ToTable("AggMonthlyMessageResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyMessageShareFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Corrected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Saves")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "MessageId", "Platform");
+
+                    b.ToTable("AggMonthlyMessageShares", (string)null);
+                });
+
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyResponseFigure", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -331,6 +331,94 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.ToTable("AggDailyShares", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyMessageResponseFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "MessageId", "Platform", "Kind");
+
+                    b.ToTable("AggMonthlyMessageResponses", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyMessageShareFigure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Month");
+
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Corrected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reposts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Saves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "MessageId", "Platform");
+
+                    b.ToTable("AggMonthlyMessageShares", (string)null);
+                });
+
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.MonthlyResponseFigure", b =>
                 {
                     b.Property<DateOnly>("Day")
