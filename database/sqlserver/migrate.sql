@@ -2030,3 +2030,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206034900_AgentYearActivity'
+)
+BEGIN
+    CREATE TABLE [AggAgentYears] (
+        [AgentId] int NOT NULL,
+        [Year] int NOT NULL,
+        [D0] bigint NOT NULL,
+        [D1] bigint NOT NULL,
+        [D2] bigint NOT NULL,
+        [D3] bigint NOT NULL,
+        [D4] bigint NOT NULL,
+        [D5] bigint NOT NULL,
+        CONSTRAINT [PK_AggAgentYears] PRIMARY KEY ([AgentId], [Year])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206034900_AgentYearActivity'
+)
+BEGIN
+    UPDATE AggRefreshState SET LastFullRebuildUtc = NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206034900_AgentYearActivity'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206034900_AgentYearActivity', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

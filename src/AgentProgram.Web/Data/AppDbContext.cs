@@ -75,6 +75,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, string>
     public DbSet<Domain.Aggregates.MonthlyMessageResponseFigure> AggMonthlyMessageResponses => Set<Domain.Aggregates.MonthlyMessageResponseFigure>();
     public DbSet<Domain.Aggregates.DailyResponseFigure> AggDailyResponses => Set<Domain.Aggregates.DailyResponseFigure>();
     public DbSet<Domain.Aggregates.AgentActivity> AggAgentActivity => Set<Domain.Aggregates.AgentActivity>();
+    public DbSet<Domain.Aggregates.AgentYearActivity> AggAgentYears => Set<Domain.Aggregates.AgentYearActivity>();
     public DbSet<Domain.Aggregates.UnitWeekActivity> AggUnitWeeks => Set<Domain.Aggregates.UnitWeekActivity>();
     public DbSet<Domain.Aggregates.AggregateDirtyDay> AggDirtyDays => Set<Domain.Aggregates.AggregateDirtyDay>();
     public DbSet<Domain.Aggregates.AggregateRefreshState> AggRefreshState => Set<Domain.Aggregates.AggregateRefreshState>();

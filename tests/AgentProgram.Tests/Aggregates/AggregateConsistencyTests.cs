@@ -91,6 +91,7 @@ public sealed class AggregateConsistencyTests
         await app.WithDb(async db =>
         {
             await AggregateOracle.AssertMonthsAreTheirDaysAsync(db);
+            await AggregateOracle.AssertYearsAreTheirActivityAsync(db);
             return 0;
         });
     }

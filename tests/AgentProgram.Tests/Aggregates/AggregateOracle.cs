@@ -146,6 +146,23 @@ public static class AggregateOracle
             messageMonthResponses.GroupBy(x => (x.Day, x.MessageId, x.Platform, x.Kind)).Select(g => $"{g.Key}: {Responses(g)}").Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Every agent's year row is the bitwise OR of its activity rows of that year, and there is one exactly for each agent and year with any.</summary>
+    public static async Task AssertYearsAreTheirActivityAsync(AppDbContext db)
+    {
+        static string Bits(IDayBitRow x) => $"{x.D0},{x.D1},{x.D2},{x.D3},{x.D4},{x.D5}";
+        var activity = await db.AggAgentActivity.AsNoTracking().ToListAsync();
+        var expected = activity.GroupBy(a => (a.AgentId, a.Year)).Select(g => new AgentYearActivity
+        {
+            AgentId = g.Key.AgentId, Year = g.Key.Year,
+            D0 = g.Aggregate(0L, (m, a) => m | a.D0), D1 = g.Aggregate(0L, (m, a) => m | a.D1), D2 = g.Aggregate(0L, (m, a) => m | a.D2),
+            D3 = g.Aggregate(0L, (m, a) => m | a.D3), D4 = g.Aggregate(0L, (m, a) => m | a.D4), D5 = g.Aggregate(0L, (m, a) => m | a.D5),
+        });
+        var stored = await db.AggAgentYears.AsNoTracking().ToListAsync();
+        Assert.Equal(
+            expected.Select(y => $"a{y.AgentId} {y.Year}: {Bits(y)}").Order(StringComparer.Ordinal),
+            stored.Select(y => $"a{y.AgentId} {y.Year}: {Bits(y)}").Order(StringComparer.Ordinal));
+    }
+
     public static void Equal(Expected expected, Expected stored)
     {
         Assert.Equal(expected.Shares, stored.Shares);

@@ -56,6 +56,15 @@ public sealed class AggregateQueriesSqlServerTests
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(sql, @"\[a\]\.\[Year\] = "));
         Assert.Contains("[D0] & ", sql, StringComparison.Ordinal);
         Assert.Contains("DISTINCT", sql, StringComparison.Ordinal);
+        Assert.Contains("[AggAgentActivity]", sql, StringComparison.Ordinal);
+
+        // Without unit, mission or platform: the agents' year rows, one per agent, so no DISTINCT within a year.
+        var institution = AnalyticsHandler.ActiveAgentsQuery(db, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 6), null, null, null).ToQueryString();
+        Assert.Contains("[AggAgentYears]", institution, StringComparison.Ordinal);
+        Assert.DoesNotContain("DISTINCT", institution, StringComparison.Ordinal);
+        var twoYears = AnalyticsHandler.ActiveAgentsQuery(db, new DateOnly(2025, 12, 20), new DateOnly(2026, 1, 10), null, null, null).ToQueryString();
+        Assert.Contains("[AggAgentYears]", twoYears, StringComparison.Ordinal);
+        Assert.Contains("DISTINCT", twoYears, StringComparison.Ordinal);
 
         var shares = AnalyticsHandler.Filter(db.AggDailyShares, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), [1], 3, [3, 4], Platform.X)
             .GroupBy(x => x.MessageId).Select(g => new { g.Key, Reports = g.Sum(x => x.Reports) }).ToQueryString();
@@ -91,7 +100,7 @@ public sealed class AggregateQueriesSqlServerTests
     public void The_aggregate_tables_follow_the_SQL_Server_key_rules()
     {
         using var db = SqlServer();
-        foreach (var type in new[] { typeof(DailyShareFigure), typeof(DailyResponseFigure), typeof(MonthlyShareFigure), typeof(MonthlyResponseFigure), typeof(MonthlyMessageShareFigure), typeof(MonthlyMessageResponseFigure), typeof(AgentActivity), typeof(UnitWeekActivity) })
+        foreach (var type in new[] { typeof(DailyShareFigure), typeof(DailyResponseFigure), typeof(MonthlyShareFigure), typeof(MonthlyResponseFigure), typeof(MonthlyMessageShareFigure), typeof(MonthlyMessageResponseFigure), typeof(AgentActivity), typeof(AgentYearActivity), typeof(UnitWeekActivity) })
         {
             var entity = db.Model.FindEntityType(type)!;
             Assert.All(entity.FindPrimaryKey()!.Properties, p => Assert.False(p.IsNullable, $"{type.Name}.{p.Name} is a nullable key column"));

@@ -83,6 +83,16 @@ internal sealed class AgentActivityConfiguration : IEntityTypeConfiguration<Agen
     }
 }
 
+internal sealed class AgentYearActivityConfiguration : IEntityTypeConfiguration<AgentYearActivity>
+{
+    /// <summary>Keyed agent first and with no index on the year: counting a year's active agents reads the table straight through, one row per agent, rather than looking each row up from an index.</summary>
+    public void Configure(EntityTypeBuilder<AgentYearActivity> b)
+    {
+        b.ToTable("AggAgentYears");
+        b.HasKey(x => new { x.AgentId, x.Year });
+    }
+}
+
 internal sealed class UnitWeekActivityConfiguration : IEntityTypeConfiguration<UnitWeekActivity>
 {
     public void Configure(EntityTypeBuilder<UnitWeekActivity> b)

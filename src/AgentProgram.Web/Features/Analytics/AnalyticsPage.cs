@@ -263,37 +263,23 @@ public sealed class AnalyticsHandler(AppDbContext db, Display display, TimeProvi
         return rows;
     }
 
-    /// <summary>The distinct agents whose day bits meet the range, in the units, mission and platform: one COUNT(DISTINCT) over a few rows per agent.</summary>
+    /// <summary>
+    /// The distinct agents whose day bits meet the range, in the units, mission and platform: one COUNT(DISTINCT) over
+    /// a few rows per agent. Without those filters, the agents' year rows (one per agent and year) are counted instead,
+    /// distinct only when the range spans two years.
+    /// </summary>
     internal static IQueryable<int> ActiveAgentsQuery(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? units, MissionTag? mission, Platform? platform)
     {
-        var rows = db.AggAgentActivity.AsNoTracking().Where(InRange(from, to));
+        if (units is null && mission is null && platform is null)
+        {
+            var years = db.AggAgentYears.AsNoTracking().Where(DayBitsQuery.InRange<AgentYearActivity>(from, to)).Select(a => a.AgentId);
+            return from.Year == to.Year ? years : years.Distinct();
+        }
+        var rows = db.AggAgentActivity.AsNoTracking().Where(DayBitsQuery.InRange(from, to));
         if (units is not null) rows = rows.Where(a => units.Contains(a.UnitId));
         if (mission is { } m) rows = rows.Where(a => a.Mission == m);
         if (platform is { } p) rows = rows.Where(a => a.Platform == p);
         return rows.Select(a => a.AgentId).Distinct();
-    }
-
-    /// <summary>(Year = y AND (D0 &amp; m0 | … | D5 &amp; m5) &lt;&gt; 0) OR … for each year of the range.</summary>
-    internal static Expression<Func<AgentActivity, bool>> InRange(DateOnly from, DateOnly to)
-    {
-        var a = Expression.Parameter(typeof(AgentActivity), "a");
-        Expression? any = null;
-        for (var y = from.Year; y <= to.Year; y++)
-        {
-            // A fresh variable per year: the lambda captures it (the loop variable is one variable for all years).
-            var year = y;
-            var m = DayBits.Mask(year, from, to);
-            Expression<Func<AgentActivity, bool>> one = x => x.Year == year
-                && ((x.D0 & m[0]) | (x.D1 & m[1]) | (x.D2 & m[2]) | (x.D3 & m[3]) | (x.D4 & m[4]) | (x.D5 & m[5])) != 0;
-            var body = new Replace(one.Parameters[0], a).Visit(one.Body);
-            any = any is null ? body : Expression.OrElse(any, body);
-        }
-        return Expression.Lambda<Func<AgentActivity, bool>>(any ?? Expression.Constant(false), a);
-    }
-
-    private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     internal sealed class UnitCount

@@ -124,6 +124,7 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         await db.AggMonthlyMessageShares.ExecuteDeleteAsync(ct);
         await db.AggMonthlyMessageResponses.ExecuteDeleteAsync(ct);
         await db.AggAgentActivity.ExecuteDeleteAsync(ct);
+        await db.AggAgentYears.ExecuteDeleteAsync(ct);
         await db.AggUnitWeeks.ExecuteDeleteAsync(ct);
 
         var firsts = new[]
@@ -338,15 +339,35 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             }
             DayBits.Set(row, day);
         }
+        // The agents' rows for the whole year: cleared the same way, set for every agent active that day.
+        await ClearBitAsync(db.AggAgentYears.Where(a => a.Year == year), column, bit, ct);
+        var years = new Dictionary<int, AgentYearActivity>();
+        foreach (var chunk in agents.Chunk(AggregateMarks.InListChunk))
+            foreach (var row in await db.AggAgentYears.Where(a => a.Year == year && chunk.Contains(a.AgentId)).ToListAsync(ct))
+                years.Add(row.AgentId, row);
+        foreach (var agent in agents)
+        {
+            if (!years.TryGetValue(agent, out var row))
+            {
+                row = new AgentYearActivity { AgentId = agent, Year = year };
+                db.AggAgentYears.Add(row);
+                years.Add(agent, row);
+            }
+            DayBits.Set(row, day);
+        }
         await db.SaveChangesAsync(ct);
         await db.AggAgentActivity.Where(a => a.Year == year && a.D0 == 0 && a.D1 == 0 && a.D2 == 0 && a.D3 == 0 && a.D4 == 0 && a.D5 == 0)
             .ExecuteDeleteAsync(ct);
+        await db.AggAgentYears.Where(a => a.Year == year && a.D0 == 0 && a.D1 == 0 && a.D2 == 0 && a.D3 == 0 && a.D4 == 0 && a.D5 == 0)
+            .ExecuteDeleteAsync(ct);
     }
 
-    private Task<int> ClearBitAsync(int year, int column, long bit, CancellationToken ct)
+    private Task<int> ClearBitAsync(int year, int column, long bit, CancellationToken ct) =>
+        ClearBitAsync(db.AggAgentActivity.Where(a => a.Year == year), column, bit, ct);
+
+    private static Task<int> ClearBitAsync<T>(IQueryable<T> rows, int column, long bit, CancellationToken ct) where T : class, IDayBitRow
     {
         var keep = ~bit;
-        var rows = db.AggAgentActivity.Where(a => a.Year == year);
         return column switch
         {
             0 => rows.Where(a => (a.D0 & bit) != 0).ExecuteUpdateAsync(x => x.SetProperty(a => a.D0, a => a.D0 & keep), ct),
@@ -391,6 +412,19 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         foreach (var chunk in rows.Values.Chunk(5000))
         {
             db.AggAgentActivity.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        // Each agent's year: the OR of its rows.
+        var years = new Dictionary<(int, int), AgentYearActivity>();
+        foreach (var r in rows.Values)
+        {
+            if (!years.TryGetValue((r.AgentId, r.Year), out var y)) years.Add((r.AgentId, r.Year), y = new AgentYearActivity { AgentId = r.AgentId, Year = r.Year });
+            y.D0 |= r.D0; y.D1 |= r.D1; y.D2 |= r.D2; y.D3 |= r.D3; y.D4 |= r.D4; y.D5 |= r.D5;
+        }
+        foreach (var chunk in years.Values.Chunk(5000))
+        {
+            db.AggAgentYears.AddRange(chunk);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

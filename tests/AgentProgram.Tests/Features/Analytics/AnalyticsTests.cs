@@ -67,7 +67,8 @@ public sealed class AnalyticsDataApp : AppFactory, IAsyncLifetime
         PeriodId = (await RewardSeed.PeriodAsync(this, scheme, "Maret 2026", new(2026, 3, 1), new(2026, 3, 31))).Id;
 
         async Task<int> Assign(int m, int a) => await RewardSeed.AssignAsync(this, m, a);
-        var r1 = await RewardSeed.ReportAsync(this, await Assign(M1, a1), Wib(3, 2), ReportState.Verified, Platform.X,
+        var m1a1 = await Assign(M1, a1);
+        var r1 = await RewardSeed.ReportAsync(this, m1a1, Wib(3, 2), ReportState.Verified, Platform.X,
             snapshots: [(MetricSource.SelfReported, 1000, null, null, null), (MetricSource.Screenshot, 800, null, null, null)]);
         var r2 = await RewardSeed.ReportAsync(this, await Assign(M1, a2), Wib(3, 3), ReportState.Verified, Platform.Instagram,
             snapshots: [(MetricSource.CsvImport, 500, null, null, null)]);
@@ -78,6 +79,8 @@ public sealed class AnalyticsDataApp : AppFactory, IAsyncLifetime
         await RewardSeed.ReportAsync(this, await Assign(M1, a4), Wib(4, 5), ReportState.Verified, Platform.X, snapshots: [(MetricSource.SelfReported, 50, null, null, null)]);
         var r7 = await RewardSeed.ReportAsync(this, await Assign(M2, a5), Wib(3, 20), ReportState.Verified, Platform.X,
             snapshots: [(MetricSource.SelfReported, 20, null, null, null)]);
+        // Agent 1 was active in the previous year too (30 December 2025, WIB): counted once over a range spanning both.
+        await RewardSeed.ReportAsync(this, m1a1, new DateTime(2025, 12, 30, 3, 0, 0, DateTimeKind.Utc), ReportState.Verified, Platform.Facebook);
         await WithDb(async db =>
         {
             // Reach is not in RewardSeed's snapshot shape: set on the stored readings; and the report's unit is the agent's.
@@ -178,6 +181,18 @@ public sealed class AnalyticsTests(AnalyticsDataApp app) : IClassFixture<Analyti
             .Select(g => (g.Key, g.Sum(m => m.Reports), g.Sum(m => m.Verified), g.Sum(m => m.Reach), g.Sum(m => m.Views), g.Sum(m => m.Clicks), g.Sum(m => m.Responses)))
             .OrderBy(x => x.Key);
         Assert.Equal(parts, whole.Messages.Select(m => (m.MessageId, m.Reports, m.Verified, m.Reach, m.Views, m.Clicks, m.Responses)).OrderBy(x => x.MessageId));
+    }
+
+    [Fact]
+    public async Task An_agent_active_in_two_years_of_the_range_is_counted_once()
+    {
+        // December 2025: agent 1 only. March 2026: agents 1, 2 and 5. Both together: still three agents, over the
+        // agents' year rows (no filter) and over their per-unit rows (a unit filter: Dinas Induk with agents 1 and 2).
+        Assert.Equal(1, (await LoadAsync(Q("2025-12-01", "2025-12-31"))).Page.Figures.ActiveAgents);
+        Assert.Equal(3, (await LoadAsync(Q("2026-03-01", "2026-03-31"))).Page.Figures.ActiveAgents);
+        Assert.Equal(3, (await LoadAsync(Q("2025-12-01", "2026-03-31"))).Page.Figures.ActiveAgents);
+        Assert.Equal(2, (await LoadAsync(Q("2025-12-01", "2026-03-31", app.Induk))).Page.Figures.ActiveAgents);
+        Assert.Equal(1, (await LoadAsync(Q("2025-12-01", "2025-12-31", app.Induk))).Page.Figures.ActiveAgents);
     }
 
     [Theory]

@@ -199,6 +199,37 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.ToTable("AggAgentActivity", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AgentYearActivity", b =>
+                {
+                    b.Property<int>("AgentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("D0")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("D5")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AgentId", "Year");
+
+                    b.ToTable("AggAgentYears", (string)null);
+                });
+
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AggregateDirtyDay", b =>
                 {
                     b.Property<long>("Id")

@@ -190,6 +190,37 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.ToTable("AggAgentActivity", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AgentYearActivity", b =>
+                {
+                    b.Property<int>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("D5")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId", "Year");
+
+                    b.ToTable("AggAgentYears", (string)null);
+                });
+
             modelBuilder.Entity("AgentProgram.Web.Domain.Aggregates.AggregateDirtyDay", b =>
                 {
                     b.Property<long>("Id")

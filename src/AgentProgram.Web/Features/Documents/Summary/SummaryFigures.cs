@@ -491,31 +491,33 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
     }
 }
 
-/// <summary>The day-bit condition of <see cref="AgentActivity"/> rows for a date range, as a query expression.</summary>
+/// <summary>The day-bit condition of <see cref="AgentActivity"/> or <see cref="AgentYearActivity"/> rows for a date range, as a query expression.</summary>
 internal static class DayBitsQuery
 {
     /// <summary>(Year = y AND (D0 &amp; m0 | … | D5 &amp; m5) &lt;&gt; 0) OR … for each year of the range.</summary>
-    public static System.Linq.Expressions.Expression<Func<AgentActivity, bool>> InRange(DateOnly from, DateOnly to)
+    public static System.Linq.Expressions.Expression<Func<T, bool>> InRange<T>(DateOnly from, DateOnly to) where T : IDayBitRow
     {
-        System.Linq.Expressions.Expression<Func<AgentActivity, bool>>? any = null;
+        System.Linq.Expressions.Expression<Func<T, bool>>? any = null;
         for (var y = from.Year; y <= to.Year; y++)
         {
             // A fresh variable per year: the lambda captures it.
             var year = y;
             var m = DayBits.Mask(year, from, to);
             long m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5];
-            System.Linq.Expressions.Expression<Func<AgentActivity, bool>> one = x => x.Year == year
+            System.Linq.Expressions.Expression<Func<T, bool>> one = x => x.Year == year
                 && ((x.D0 & m0) | (x.D1 & m1) | (x.D2 & m2) | (x.D3 & m3) | (x.D4 & m4) | (x.D5 & m5)) != 0;
             any = any is null ? one : Or(any, one);
         }
         return any ?? (x => false);
     }
 
-    private static System.Linq.Expressions.Expression<Func<AgentActivity, bool>> Or(
-        System.Linq.Expressions.Expression<Func<AgentActivity, bool>> a, System.Linq.Expressions.Expression<Func<AgentActivity, bool>> b)
+    public static System.Linq.Expressions.Expression<Func<AgentActivity, bool>> InRange(DateOnly from, DateOnly to) => InRange<AgentActivity>(from, to);
+
+    private static System.Linq.Expressions.Expression<Func<T, bool>> Or<T>(
+        System.Linq.Expressions.Expression<Func<T, bool>> a, System.Linq.Expressions.Expression<Func<T, bool>> b)
     {
         var body = new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body);
-        return System.Linq.Expressions.Expression.Lambda<Func<AgentActivity, bool>>(System.Linq.Expressions.Expression.OrElse(a.Body, body), a.Parameters);
+        return System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(System.Linq.Expressions.Expression.OrElse(a.Body, body), a.Parameters);
     }
 
     private sealed class Rebind(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor

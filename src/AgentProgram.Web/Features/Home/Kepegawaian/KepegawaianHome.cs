@@ -106,12 +106,14 @@ public sealed class KepegawaianHomeHandler(AppDbContext db)
     public async Task<KepegawaianHome> LoadAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var tree = await UnitTree.LoadAsync(db, ct);
-        var employees = await db.Employees.AsNoTracking()
-            .GroupBy(e => e.UnitId ?? 0)
+        // Grouped on the column itself (no unit: null, read as 0 here): the (UnitId, Name) index then yields the groups
+        // in order, where an expression key sorted every row in a temporary tree first.
+        var employees = (await db.Employees.AsNoTracking()
+            .GroupBy(e => e.UnitId)
             .Select(g => new { UnitId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
-        var agents = await db.Agents.AsNoTracking()
-            .GroupBy(a => a.Employee.UnitId ?? 0)
+            .ToListAsync(ct)).ToDictionary(x => x.UnitId ?? 0, x => x.Count);
+        var agents = (await db.Agents.AsNoTracking()
+            .GroupBy(a => a.Employee.UnitId)
             .Select(g => new
             {
                 UnitId = g.Key,
@@ -119,7 +121,7 @@ public sealed class KepegawaianHomeHandler(AppDbContext db)
                 Active = g.Count(a => a.Status == AgentStatus.Active),
                 Withdrawn = g.Count(a => a.Status != AgentStatus.Ended && a.ConsentWithdrawnUtc != null),
             })
-            .ToDictionaryAsync(x => x.UnitId, ct);
+            .ToListAsync(ct)).ToDictionary(x => x.UnitId ?? 0);
 
         EnrolmentFigures Direct(int unitId) => agents.TryGetValue(unitId, out var a)
             ? new(employees.GetValueOrDefault(unitId), a.Agents, a.Active, a.Withdrawn)
