@@ -149,7 +149,7 @@ public static class AggregateOracle
     /// <summary>Every agent's year row is the bitwise OR of its activity rows of that year, and there is one exactly for each agent and year with any.</summary>
     public static async Task AssertYearsAreTheirActivityAsync(AppDbContext db)
     {
-        static string Bits(IDayBitRow x) => $"{x.D0},{x.D1},{x.D2},{x.D3},{x.D4},{x.D5}";
+        static string Bits(DayBitRow x) => $"{x.D0},{x.D1},{x.D2},{x.D3},{x.D4},{x.D5}";
         var activity = await db.AggAgentActivity.AsNoTracking().ToListAsync();
         var expected = activity.GroupBy(a => (a.AgentId, a.Year)).Select(g => new AgentYearActivity
         {

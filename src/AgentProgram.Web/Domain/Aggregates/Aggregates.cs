@@ -94,19 +94,12 @@ public class MonthlyMessageResponseFigure : ResponseCell;
 /// makes "agents active in any date range" an exact COUNT(DISTINCT) over a few rows per agent, which daily rows
 /// cannot give (an agent active on two days would count twice).
 /// </summary>
-public class AgentActivity : IDayBitRow
+public class AgentActivity : DayBitRow
 {
     public int AgentId { get; set; }
-    public int Year { get; set; }
     public int UnitId { get; set; }
     public MissionTag Mission { get; set; }
     public Platform Platform { get; set; }
-    public long D0 { get; set; }
-    public long D1 { get; set; }
-    public long D2 { get; set; }
-    public long D3 { get; set; }
-    public long D4 { get; set; }
-    public long D5 { get; set; }
 }
 
 /// <summary>
@@ -114,9 +107,14 @@ public class AgentActivity : IDayBitRow
 /// of the agent's <see cref="AgentActivity"/> rows of the year. One row per agent and year, so "agents active in a
 /// range" over the whole institution is a COUNT over one row per agent, without a DISTINCT over all their combinations.
 /// </summary>
-public class AgentYearActivity : IDayBitRow
+public class AgentYearActivity : DayBitRow
 {
     public int AgentId { get; set; }
+}
+
+/// <summary>A year's day bitmap in six columns (see <see cref="DayBits"/>). Not an entity itself.</summary>
+public abstract class DayBitRow
+{
     public int Year { get; set; }
     public long D0 { get; set; }
     public long D1 { get; set; }
@@ -124,18 +122,6 @@ public class AgentYearActivity : IDayBitRow
     public long D3 { get; set; }
     public long D4 { get; set; }
     public long D5 { get; set; }
-}
-
-/// <summary>A year's day bitmap in six columns (see <see cref="DayBits"/>).</summary>
-public interface IDayBitRow
-{
-    int Year { get; }
-    long D0 { get; set; }
-    long D1 { get; set; }
-    long D2 { get; set; }
-    long D3 { get; set; }
-    long D4 { get; set; }
-    long D5 { get; set; }
 }
 
 /// <summary>Agents with a verified share posted in one local week (Monday first) per unit: the heat map's cells.</summary>
@@ -204,20 +190,20 @@ public static class DayBits
         return masks;
     }
 
-    public static bool Has(IDayBitRow a, DateOnly day)
+    public static bool Has(DayBitRow a, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(a);
         var (c, bit) = Of(day);
         return (Column(a, c) & bit) != 0;
     }
 
-    public static long Column(IDayBitRow a, int column)
+    public static long Column(DayBitRow a, int column)
     {
         ArgumentNullException.ThrowIfNull(a);
         return column switch { 0 => a.D0, 1 => a.D1, 2 => a.D2, 3 => a.D3, 4 => a.D4, _ => a.D5 };
     }
 
-    public static void Set(IDayBitRow a, DateOnly day)
+    public static void Set(DayBitRow a, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(a);
         var (c, bit) = Of(day);

@@ -365,7 +365,7 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
     private Task<int> ClearBitAsync(int year, int column, long bit, CancellationToken ct) =>
         ClearBitAsync(db.AggAgentActivity.Where(a => a.Year == year), column, bit, ct);
 
-    private static Task<int> ClearBitAsync<T>(IQueryable<T> rows, int column, long bit, CancellationToken ct) where T : class, IDayBitRow
+    private static Task<int> ClearBitAsync<T>(IQueryable<T> rows, int column, long bit, CancellationToken ct) where T : DayBitRow
     {
         var keep = ~bit;
         return column switch

@@ -495,7 +495,7 @@ public sealed class SummaryFiguresReader(AppDbContext db, Display display, IServ
 internal static class DayBitsQuery
 {
     /// <summary>(Year = y AND (D0 &amp; m0 | … | D5 &amp; m5) &lt;&gt; 0) OR … for each year of the range.</summary>
-    public static System.Linq.Expressions.Expression<Func<T, bool>> InRange<T>(DateOnly from, DateOnly to) where T : IDayBitRow
+    public static System.Linq.Expressions.Expression<Func<T, bool>> InRange<T>(DateOnly from, DateOnly to) where T : DayBitRow
     {
         System.Linq.Expressions.Expression<Func<T, bool>>? any = null;
         for (var y = from.Year; y <= to.Year; y++)
