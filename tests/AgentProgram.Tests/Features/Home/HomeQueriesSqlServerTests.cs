@@ -76,6 +76,17 @@ public sealed class HomeQueriesSqlServerTests
     }
 
     [Fact]
+    public void The_enrolment_stamp_is_one_statement_of_counts_maxima_and_version_sums()
+    {
+        using var db = SqlServer();
+        var stamp = EnrolmentStamp.Query(db).ToQueryString();
+        foreach (var table in new[] { "[Agents]", "[Employees]", "[Units]", "[SocialAccounts]" }) Assert.Contains(table, stamp, StringComparison.Ordinal);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(stamp, @"COUNT\("));
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(stamp, @"MAX\("));
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(stamp, @"SUM\("));
+    }
+
+    [Fact]
     public void The_summarys_period_figures_read_the_aggregates_in_the_database()
     {
         using var db = SqlServer();

@@ -207,14 +207,21 @@ public sealed class KepegawaianHomeTests(AppFactory app) : IClassFixture<AppFact
         var nips = await app.WithDb(db => db.Employees.Select(e => e.Nip).ToListAsync());
         Assert.All(nips, nip => Assert.DoesNotContain(nip, html));
 
-        // Five statements for the whole dashboard.
+        // Enrolment unchanged since the page above: two statements (the tables' stamp, the imports), the figures kept.
         var counter = new AgentHomeTests.StatementCounter();
         await using var scope = app.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString();
         await using var counting = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(counter).Options);
         var board = await new KepegawaianHomeHandler(counting).LoadAsync(new System.Security.Claims.ClaimsPrincipal());
-        Assert.Equal(5, counter.Count);
+        Assert.Equal(2, counter.Count);
         Assert.Equal(people.Length, board.Totals.Employees);
+        // After a change, six: the figures computed again (units, employees, agents, unverified agents).
+        await app.SeedEmployeeAsync("Pegawai Baru", e => e.UnitId = beta.Id);
+        var after = new AgentHomeTests.StatementCounter();
+        await using var countingAfter = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(after).Options);
+        board = await new KepegawaianHomeHandler(countingAfter).LoadAsync(new System.Security.Claims.ClaimsPrincipal());
+        Assert.Equal(6, after.Count);
+        Assert.Equal(people.Length + 1, board.Totals.Employees);
 
         // The whole page (sign-in checks, layout, work cards and this dashboard) stays within the ten statements.
         var officer = await app.CreateUserAsync(Roles.Kepegawaian);

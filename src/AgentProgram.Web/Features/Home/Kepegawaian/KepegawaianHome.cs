@@ -98,12 +98,44 @@ public sealed record KepegawaianHome(
     }
 }
 
-/// <summary>The Kepegawaian dashboard in five set-based queries: units, employees per unit, agents per unit, the unverified count, the latest imports.</summary>
+/// <summary>
+/// The Kepegawaian dashboard: the enrolment figures (units, employees per unit, agents per unit, the unverified count:
+/// four set-based queries, about 120 ms at 80,000 agents on SQLite) are computed again only when the enrolment tables
+/// changed, which one statement tells (<see cref="EnrolmentStamp"/>); the latest imports are read every time.
+/// </summary>
 public sealed class KepegawaianHomeHandler(AppDbContext db)
 {
     public const int RecentImportCount = 5;
 
+    private sealed record Figures(IReadOnlyList<EnrolmentRow> Rows, EnrolmentFigures Totals, int HiddenUnits, int WithoutVerified);
+
+    // Per database (one per process in production; several test hosts may share a process). Each instance keeps its
+    // own copy; the stamp is read from the database, so a change made through any instance is seen by all.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (EnrolmentStamp Stamp, Figures Figures)> Last = new();
+
     public async Task<KepegawaianHome> LoadAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var key = db.Database.GetConnectionString() ?? "";
+        var stamp = await EnrolmentStamp.Query(db).FirstAsync(ct);
+        Figures figures;
+        if (Last.TryGetValue(key, out var kept) && kept.Stamp == stamp) figures = kept.Figures;
+        else
+        {
+            figures = await FiguresAsync(ct);
+            Last[key] = (stamp, figures);
+        }
+
+        var imports = await db.ImportBatches.AsNoTracking()
+            .OrderByDescending(b => b.Id)
+            .Take(RecentImportCount)
+            .Select(b => new RecentImport(b.Id, b.Kind, b.FileName, b.UploadedUtc, b.State,
+                new ImportCounts(b.NewCount, b.UpdatedCount, b.UnchangedCount, b.WarnedCount, b.RejectedCount)))
+            .ToListAsync(ct);
+
+        return new KepegawaianHome(figures.Rows, figures.Totals, figures.HiddenUnits, figures.WithoutVerified, imports);
+    }
+
+    private async Task<Figures> FiguresAsync(CancellationToken ct)
     {
         var tree = await UnitTree.LoadAsync(db, ct);
         // Grouped on the column itself (no unit: null, read as 0 here): the (UnitId, Name) index then yields the groups
@@ -147,14 +179,50 @@ public sealed class KepegawaianHomeHandler(AppDbContext db)
 
         var withoutVerified = await db.Agents.AsNoTracking()
             .CountAsync(a => a.Status == AgentStatus.Active && !a.SocialAccounts.Any(s => s.State == VerificationState.Verified), ct);
-
-        var imports = await db.ImportBatches.AsNoTracking()
-            .OrderByDescending(b => b.Id)
-            .Take(RecentImportCount)
-            .Select(b => new RecentImport(b.Id, b.Kind, b.FileName, b.UploadedUtc, b.State,
-                new ImportCounts(b.NewCount, b.UpdatedCount, b.UnchangedCount, b.WarnedCount, b.RejectedCount)))
-            .ToListAsync(ct);
-
-        return new KepegawaianHome(rows, totals, tree.Count - occupied.Count, withoutVerified, imports);
+        return new Figures(rows, totals, tree.Count - occupied.Count, withoutVerified);
     }
+}
+
+/// <summary>
+/// A fingerprint of the tables the enrolment figures are computed from (agents, employees, units, social accounts),
+/// read in one statement: per table the row count, the highest id and the sum of the row versions. Ids only grow and
+/// every update raises its row's version (AppDbContext on save, the SIASN import's tracked updates, the erasure's
+/// ExecuteUpdate), so any insert (a higher id), delete (a lower count) or update (a higher sum, or with a delete a
+/// lower count) changes at least one part, whichever instance or command made it.
+/// </summary>
+public sealed record EnrolmentStamp
+{
+    public long Agents { get; init; }
+    public long AgentMaxId { get; init; }
+    public long AgentVersions { get; init; }
+    public long Employees { get; init; }
+    public long EmployeeMaxId { get; init; }
+    public long EmployeeVersions { get; init; }
+    public long Units { get; init; }
+    public long UnitMaxId { get; init; }
+    public long UnitVersions { get; init; }
+    public long Accounts { get; init; }
+    public long AccountMaxId { get; init; }
+    public long AccountVersions { get; init; }
+
+    /// <summary>
+    /// Scalar subqueries beside the aggregates' one state row (as the menu's queue counts are read). The counts go
+    /// through the ids: a bare <c>db.Agents.Count()</c> inside the projection would be run apart, as a query of its own.
+    /// </summary>
+    internal static IQueryable<EnrolmentStamp> Query(AppDbContext db) =>
+        db.AggRefreshState.AsNoTracking().Where(s => s.Id == Domain.Aggregates.AggregateRefreshState.SingletonId).Select(s => new EnrolmentStamp
+        {
+            Agents = db.Agents.Select(a => a.Id).Count(),
+            AgentMaxId = db.Agents.Max(a => (long?)a.Id) ?? 0,
+            AgentVersions = db.Agents.Sum(a => (long)a.Version),
+            Employees = db.Employees.Select(e => e.Id).Count(),
+            EmployeeMaxId = db.Employees.Max(e => (long?)e.Id) ?? 0,
+            EmployeeVersions = db.Employees.Sum(e => (long)e.Version),
+            Units = db.Units.Select(u => u.Id).Count(),
+            UnitMaxId = db.Units.Max(u => (long?)u.Id) ?? 0,
+            UnitVersions = db.Units.Sum(u => (long)u.Version),
+            Accounts = db.SocialAccounts.Select(a => a.Id).Count(),
+            AccountMaxId = db.SocialAccounts.Max(a => (long?)a.Id) ?? 0,
+            AccountVersions = db.SocialAccounts.Sum(a => (long)a.Version),
+        });
 }
