@@ -2069,3 +2069,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206043802_EnrolmentStampIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_SocialAccounts_Version] ON [SocialAccounts] ([Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206043802_EnrolmentStampIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Employees_Version] ON [Employees] ([Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206043802_EnrolmentStampIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Agents_Version] ON [Agents] ([Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206043802_EnrolmentStampIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206043802_EnrolmentStampIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -80,6 +80,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("Version");
+
                     b.ToTable("Agents");
                 });
 
@@ -146,6 +148,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");
+
+                    b.HasIndex("Version");
 
                     b.HasIndex("Platform", "Handle")
                         .IsUnique();
@@ -916,6 +920,8 @@ namespace AgentProgram.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Nip")
                         .IsUnique();
+
+                    b.HasIndex("Version");
 
                     b.HasIndex("EmploymentType", "LegalStatus");
 

@@ -73,6 +73,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("Version");
+
                     b.ToTable("Agents");
                 });
 
@@ -137,6 +139,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");
+
+                    b.HasIndex("Version");
 
                     b.HasIndex("Platform", "Handle")
                         .IsUnique();
@@ -899,6 +903,8 @@ namespace AgentProgram.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Nip")
                         .IsUnique();
+
+                    b.HasIndex("Version");
 
                     b.HasIndex("EmploymentType", "LegalStatus");
 
