@@ -212,14 +212,14 @@ public sealed class KepegawaianHomeTests(AppFactory app) : IClassFixture<AppFact
         await using var scope = app.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString();
         await using var counting = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(counter).Options);
-        var board = await new KepegawaianHomeHandler(counting).LoadAsync(new System.Security.Claims.ClaimsPrincipal());
+        var board = await new KepegawaianHomeHandler(counting, TimeProvider.System).LoadAsync(new System.Security.Claims.ClaimsPrincipal());
         Assert.Equal(2, counter.Count);
         Assert.Equal(people.Length, board.Totals.Employees);
         // After a change, six: the figures computed again (units, employees, agents, unverified agents).
         await app.SeedEmployeeAsync("Pegawai Baru", e => e.UnitId = beta.Id);
         var after = new AgentHomeTests.StatementCounter();
         await using var countingAfter = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(after).Options);
-        board = await new KepegawaianHomeHandler(countingAfter).LoadAsync(new System.Security.Claims.ClaimsPrincipal());
+        board = await new KepegawaianHomeHandler(countingAfter, TimeProvider.System).LoadAsync(new System.Security.Claims.ClaimsPrincipal());
         Assert.Equal(6, after.Count);
         Assert.Equal(people.Length + 1, board.Totals.Employees);
 

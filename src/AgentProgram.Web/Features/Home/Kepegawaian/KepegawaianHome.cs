@@ -103,27 +103,20 @@ public sealed record KepegawaianHome(
 /// four set-based queries, about 120 ms at 80,000 agents on SQLite) are computed again only when the enrolment tables
 /// changed, which one statement tells (<see cref="EnrolmentStamp"/>); the latest imports are read every time.
 /// </summary>
-public sealed class KepegawaianHomeHandler(AppDbContext db)
+public sealed class KepegawaianHomeHandler(AppDbContext db, TimeProvider clock)
 {
     public const int RecentImportCount = 5;
 
-    private sealed record Figures(IReadOnlyList<EnrolmentRow> Rows, EnrolmentFigures Totals, int HiddenUnits, int WithoutVerified);
+    /// <summary>How long kept figures serve at most, for changes made outside the app (a DBA's direct edit need not raise a version).</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(15);
 
-    // Per database (one per process in production; several test hosts may share a process). Each instance keeps its
-    // own copy; the stamp is read from the database, so a change made through any instance is seen by all.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (EnrolmentStamp Stamp, Figures Figures)> Last = new();
+    private sealed record Figures(IReadOnlyList<EnrolmentRow> Rows, EnrolmentFigures Totals, int HiddenUnits, int WithoutVerified);
 
     public async Task<KepegawaianHome> LoadAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var key = db.Database.GetConnectionString() ?? "";
+        // Kept in HomeCache under the tables' stamp, read from the database: a change made through any instance is seen by all.
         var stamp = await EnrolmentStamp.Query(db).FirstAsync(ct);
-        Figures figures;
-        if (Last.TryGetValue(key, out var kept) && kept.Stamp == stamp) figures = kept.Figures;
-        else
-        {
-            figures = await FiguresAsync(ct);
-            Last[key] = (stamp, figures);
-        }
+        var figures = await HomeCache.GetAsync(db, "kepegawaian-enrolment", stamp, clock.GetUtcNow().UtcDateTime, MaxAge, () => FiguresAsync(ct));
 
         var imports = await db.ImportBatches.AsNoTracking()
             .OrderByDescending(b => b.Id)
