@@ -43,6 +43,15 @@ public abstract class ShareCell : IDailyCell
 
     /// <summary>Distinct visitor hashes per tracked link and day, summed over the links (and days): daily-unique counts.</summary>
     public int Visitors { get; set; }
+
+    /// <summary>Adds another cell's figures to this one's (the key is left as it is).</summary>
+    public void Add(ShareCell other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Reports += other.Reports; Verified += other.Verified; Rejected += other.Rejected; Pending += other.Pending; Flagged += other.Flagged;
+        Corrected += other.Corrected; Reach += other.Reach; Views += other.Views; Comments += other.Comments; Reposts += other.Reposts;
+        Saves += other.Saves; Clicks += other.Clicks; Visitors += other.Visitors;
+    }
 }
 
 /// <summary>Public responses of one cell (a stretch of days, the report's unit, message and platform) and kind of response. Not an entity itself.</summary>
@@ -60,6 +69,13 @@ public abstract class ResponseCell : IDailyCell
 
     /// <summary>Not answered or referred yet.</summary>
     public int Open { get; set; }
+
+    /// <summary>Adds another cell's counts to this one's (the key is left as it is).</summary>
+    public void Add(ResponseCell other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Count += other.Count; Closed += other.Closed; Open += other.Open;
+    }
 }
 
 /// <summary>Share-report and click figures of one local (institution time zone) day, kept in step with the raw rows by the refresher.</summary>
@@ -122,6 +138,17 @@ public abstract class DayBitRow
     public long D3 { get; set; }
     public long D4 { get; set; }
     public long D5 { get; set; }
+
+    /// <summary>Sets every day that is set in <paramref name="other"/> (a bitwise OR, column by column).</summary>
+    public void Include(DayBitRow other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        D0 |= other.D0; D1 |= other.D1; D2 |= other.D2; D3 |= other.D3; D4 |= other.D4; D5 |= other.D5;
+    }
+
+    /// <summary>No day set: such rows are deleted.</summary>
+    public static System.Linq.Expressions.Expression<Func<T, bool>> IsEmpty<T>() where T : DayBitRow =>
+        x => x.D0 == 0 && x.D1 == 0 && x.D2 == 0 && x.D3 == 0 && x.D4 == 0 && x.D5 == 0;
 }
 
 /// <summary>Agents with a verified share posted in one local week (Monday first) per unit: the heat map's cells.</summary>

@@ -356,10 +356,8 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             DayBits.Set(row, day);
         }
         await db.SaveChangesAsync(ct);
-        await db.AggAgentActivity.Where(a => a.Year == year && a.D0 == 0 && a.D1 == 0 && a.D2 == 0 && a.D3 == 0 && a.D4 == 0 && a.D5 == 0)
-            .ExecuteDeleteAsync(ct);
-        await db.AggAgentYears.Where(a => a.Year == year && a.D0 == 0 && a.D1 == 0 && a.D2 == 0 && a.D3 == 0 && a.D4 == 0 && a.D5 == 0)
-            .ExecuteDeleteAsync(ct);
+        await db.AggAgentActivity.Where(a => a.Year == year).Where(DayBitRow.IsEmpty<AgentActivity>()).ExecuteDeleteAsync(ct);
+        await db.AggAgentYears.Where(a => a.Year == year).Where(DayBitRow.IsEmpty<AgentYearActivity>()).ExecuteDeleteAsync(ct);
     }
 
     private Task<int> ClearBitAsync(int year, int column, long bit, CancellationToken ct) =>
@@ -420,7 +418,7 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         foreach (var r in rows.Values)
         {
             if (!years.TryGetValue((r.AgentId, r.Year), out var y)) years.Add((r.AgentId, r.Year), y = new AgentYearActivity { AgentId = r.AgentId, Year = r.Year });
-            y.D0 |= r.D0; y.D1 |= r.D1; y.D2 |= r.D2; y.D3 |= r.D3; y.D4 |= r.D4; y.D5 |= r.D5;
+            y.Include(r);
         }
         foreach (var chunk in years.Values.Chunk(5000))
         {
@@ -472,18 +470,17 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
                 Count = g.Sum(x => x.Count), Closed = g.Sum(x => x.Closed), Open = g.Sum(x => x.Open),
             }).ToListAsync(ct);
         // The same month over every unit, summed here from the rows just read.
-        var messageShares = shares.GroupBy(x => (x.MessageId, x.Platform)).Select(g => new MonthlyMessageShareFigure
+        var messageShares = shares.GroupBy(x => (x.MessageId, x.Platform)).Select(g =>
         {
-            Day = monthStart, MessageId = g.Key.MessageId, Platform = g.Key.Platform,
-            Reports = g.Sum(x => x.Reports), Verified = g.Sum(x => x.Verified), Rejected = g.Sum(x => x.Rejected), Pending = g.Sum(x => x.Pending),
-            Flagged = g.Sum(x => x.Flagged), Corrected = g.Sum(x => x.Corrected), Reach = g.Sum(x => x.Reach), Views = g.Sum(x => x.Views),
-            Comments = g.Sum(x => x.Comments), Reposts = g.Sum(x => x.Reposts), Saves = g.Sum(x => x.Saves), Clicks = g.Sum(x => x.Clicks),
-            Visitors = g.Sum(x => x.Visitors),
+            var row = new MonthlyMessageShareFigure { Day = monthStart, MessageId = g.Key.MessageId, Platform = g.Key.Platform };
+            foreach (var x in g) row.Add(x);
+            return row;
         }).ToList();
-        var messageResponses = responses.GroupBy(x => (x.MessageId, x.Platform, x.Kind)).Select(g => new MonthlyMessageResponseFigure
+        var messageResponses = responses.GroupBy(x => (x.MessageId, x.Platform, x.Kind)).Select(g =>
         {
-            Day = monthStart, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind,
-            Count = g.Sum(x => x.Count), Closed = g.Sum(x => x.Closed), Open = g.Sum(x => x.Open),
+            var row = new MonthlyMessageResponseFigure { Day = monthStart, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind };
+            foreach (var x in g) row.Add(x);
+            return row;
         }).ToList();
         await Transaction(async () =>
         {
