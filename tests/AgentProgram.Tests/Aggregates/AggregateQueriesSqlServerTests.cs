@@ -21,14 +21,16 @@ public sealed class AggregateQueriesSqlServerTests
     public void The_refreshers_day_queries_group_in_the_database()
     {
         using var db = SqlServer();
-        var clicks = AggregateRefresher.ClicksQuery(db, Start, End).ToQueryString();
+        var clicks = AggregateRefresher.ClicksQuery(db, 420, Start, End).ToQueryString();
         Assert.Contains("COUNT(DISTINCT", clicks, StringComparison.Ordinal);
         Assert.Contains("GROUP BY", clicks, StringComparison.Ordinal);
         Assert.Contains("[IsBot]", clicks, StringComparison.Ordinal);
+        Assert.Contains("[OccurredUtc] >= @", clicks, StringComparison.Ordinal);
 
-        var responses = AggregateRefresher.ResponsesQuery(db, new DateOnly(2026, 3, 2), Start, End).ToQueryString();
+        var responses = AggregateRefresher.ResponsesQuery(db, 420, Start, End).ToQueryString();
         Assert.Contains("DATEADD(hour", responses, StringComparison.Ordinal);
         Assert.Contains("GROUP BY", responses, StringComparison.Ordinal);
+        Assert.Contains("[RecordedUtc] >= @", responses, StringComparison.Ordinal);
 
         var week = AggregateRefresher.WeekQuery(db, new DateOnly(2026, 3, 2), Start, End.AddDays(6)).ToQueryString();
         // The state is tested inside the count, so the WHERE holds the posting time alone (see WeekQuery).
@@ -41,9 +43,15 @@ public sealed class AggregateQueriesSqlServerTests
         Assert.DoesNotContain("WHERE [s].[State]", active, StringComparison.Ordinal);
         Assert.Contains("[Mission]", active, StringComparison.Ordinal);
 
-        var keys = AggregateRefresher.ActivityKeysQuery(db, 420).ToQueryString();
-        Assert.Contains("DATEADD(minute", keys, StringComparison.Ordinal);
-        Assert.Contains("CONVERT(date", keys, StringComparison.Ordinal);
+        // A rebuild's clicks and responses: every row, grouped per local day, the offset written into the SQL so the
+        // GROUP BY and the select list hold the same expression (SQL Server requires it).
+        var allClicks = AggregateRefresher.ClicksQuery(db, 420).ToQueryString();
+        Assert.Contains("CONVERT(date, DATEADD(minute, CAST(420.0E0 AS int), [l].[OccurredUtc]))", allClicks, StringComparison.Ordinal);
+        Assert.DoesNotContain("[OccurredUtc] >= @", allClicks, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(allClicks, "GROUP BY"));
+        var allResponses = AggregateRefresher.ResponsesQuery(db, 420).ToQueryString();
+        Assert.Contains("CONVERT(date, DATEADD(minute, CAST(420.0E0 AS int), [p].[RecordedUtc]))", allResponses, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", allResponses.Replace("@__hours", "", StringComparison.Ordinal).Replace("@hours", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using AgentProgram.Web.Domain.Platforms;
 using AgentProgram.Web.Domain.Reports;
 using AgentProgram.Web.Domain.Rewards;
 using AgentProgram.Web.Features.Documents.Summary;
+using AgentProgram.Web.Infrastructure.Imports;
 using AgentProgram.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,10 @@ public sealed record RefreshResult(bool Claimed, int Days, int Weeks, TimeSpan E
 /// recomputed whole, set-based: its daily rows are deleted and written again, the agents' day bit is cleared and set
 /// again, and its week's heat-map cells are counted again. <see cref="RefreshAsync"/> handles the marked days (and
 /// the current and previous day, for clicks) under a claim that only one instance holds at a time;
-/// <see cref="RebuildAllAsync"/> starts from nothing.
+/// <see cref="RebuildAllAsync"/> starts from nothing: one pass over every report in key order totalled in memory
+/// (<see cref="RebuildTotals"/>), the clicks and responses grouped per local day in one statement each, and the rows
+/// written through prepared inserts, instead of the refresh's day at a time (which at tens of millions of reports
+/// reads the report table once per day, in random order).
 /// </summary>
 public sealed class AggregateRefresher(AppDbContext db, Display display, TimeProvider clock)
 {
@@ -142,21 +146,31 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         var today = LocalDay(now);
         var from = firsts.Where(f => f is not null).Select(f => LocalDay(f!.Value)).DefaultIfEmpty(today).Min();
         var to = lasts.Where(f => f is not null).Select(f => LocalDay(f!.Value)).Append(today).Max();
-        var days = 0;
-        for (var day = from; day <= to; day = day.AddDays(1))
+        var days = to.DayNumber - from.DayNumber + 1;
+        var weeks = (DayBits.WeekStart(to).DayNumber - DayBits.WeekStart(from).DayNumber) / 7 + 1;
+
+        // Every report once, in key order (slices of ids, so the claim is renewed between them), totalled in memory
+        // per day cell, agent and week; then the clicks and responses per local day, each one grouped statement.
+        var totals = new RebuildTotals(LocalDay, await db.PolicyMessages.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Mission, ct));
+        var lastId = await db.ShareReports.MaxAsync(r => (long?)r.Id, ct) ?? 0;
+        for (long after = 0; after < lastId; after += ReportSlice)
         {
-            await DailyAsync(day, ct);
+            var (low, high) = (after, after + ReportSlice);
+            var slice = db.ShareReports.AsNoTracking().Where(r => r.Id > low && r.Id <= high);
+            await foreach (var f in ShareFigures.PerReport(db, RewardRules.Default, slice, NoCutOff, NoCutOff, NoCutOff).AsAsyncEnumerable().WithCancellation(ct))
+                totals.Add(f);
             await RenewAsync(instance, ct);
-            days++;
         }
-        await RebuildActivityAsync(ct);
+        var offset = _zone.BaseUtcOffset.TotalMinutes;
+        await foreach (var c in ClicksQuery(db, offset).AsAsyncEnumerable().WithCancellation(ct)) totals.Add(c);
         await RenewAsync(instance, ct);
-        var weeks = 0;
-        for (var week = DayBits.WeekStart(from); week <= to; week = week.AddDays(7))
-        {
-            await RefreshWeekAsync(week, ct);
-            weeks++;
-        }
+        var responses = (await ResponsesQuery(db, offset).ToListAsync(ct)).Select(r => r.ToFigure()).ToList();
+        await InsertAsync(totals.DailyShares(), ct);
+        await InsertAsync(responses, ct);
+        await InsertAsync(totals.Activity(), ct);
+        await InsertAsync(totals.Years(), ct);
+        await InsertAsync(totals.Weeks(), ct);
+        await RenewAsync(instance, ct);
         for (var month = MonthStart(from); month <= to; month = month.AddMonths(1))
         {
             await RefreshMonthAsync(month, ct);
@@ -189,11 +203,18 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         }, ct);
     }
 
-    /// <summary>The daily share, click and response rows of one local day, deleted and written again in one transaction.</summary>
-    private async Task DailyAsync(DateOnly day, CancellationToken ct)
+    /// <summary>Ids per slice of the rebuild's pass over the reports (settable so tests can cut a few reports into slices).</summary>
+    internal long ReportSlice { get; set; } = 1_000_000;
+
+    /// <summary>Rows per transaction when a rebuild writes its tables.</summary>
+    private const int InsertChunk = 20_000;
+
+    /// <summary>New rows through one prepared INSERT (no change tracking), a transaction per chunk.</summary>
+    private async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class
     {
-        var (shares, responses) = await DailyRowsAsync(day, ct);
-        await Transaction(() => WriteDailyAsync(day, shares, responses, ct), ct);
+        var inserter = new BulkInserter<T>(db);
+        foreach (var chunk in rows.Chunk(InsertChunk))
+            await Transaction(() => inserter.InsertAsync(db, chunk, ct), ct);
     }
 
     private async Task WriteDailyAsync(DateOnly day, IReadOnlyCollection<DailyShareFigure> shares, IReadOnlyCollection<DailyResponseFigure> responses, CancellationToken ct)
@@ -218,28 +239,34 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             g.Add(f);
         }
 
-        var clicks = await ClicksQuery(db, s, e).ToListAsync(ct);
-        var responses = await ResponsesQuery(db, day, s, e).ToListAsync(ct);
+        // The window is the day: every row's local day is this one (the day key of the queries is not needed here).
+        var offset = _zone.BaseUtcOffset.TotalMinutes;
+        var clicks = await ClicksQuery(db, offset, s, e).ToListAsync(ct);
+        var responses = (await ResponsesQuery(db, offset, s, e).ToListAsync(ct)).Select(r => r.ToFigure(day)).ToList();
 
-        var rows = cells.ToDictionary(c => c.Key, c => new DailyShareFigure
-        {
-            Day = day, UnitId = c.Key.Unit, MessageId = c.Key.Message, Platform = c.Key.Platform,
-            Reports = c.Value.Reports, Verified = c.Value.Verified, Rejected = c.Value.Rejected, Pending = c.Value.Pending, Flagged = c.Value.Flagged,
-            Reach = c.Value.Reach, Views = c.Value.Views, Comments = c.Value.Comments, Reposts = c.Value.Reposts, Saves = c.Value.Saves,
-            Corrected = c.Value.Corrected,
-        });
+        var rows = cells.ToDictionary(c => c.Key, c => Daily(day, c.Key.Unit, c.Key.Message, c.Key.Platform, c.Value));
         foreach (var c in clicks)
         {
             var key = (c.UnitId, c.MessageId, c.Platform);
             if (!rows.TryGetValue(key, out var row)) rows.Add(key, row = new DailyShareFigure { Day = day, UnitId = c.UnitId, MessageId = c.MessageId, Platform = c.Platform });
-            row.Clicks = c.Clicks;
-            row.Visitors = c.Visitors;
+            row.Clicks += c.Clicks;
+            row.Visitors += c.Visitors;
         }
         return ([.. rows.Values], responses);
     }
 
+    /// <summary>A daily row with the figures of one cell's reports (no clicks yet).</summary>
+    internal static DailyShareFigure Daily(DateOnly day, int unit, int message, Platform platform, ShareFigures.Group g) => new()
+    {
+        Day = day, UnitId = unit, MessageId = message, Platform = platform,
+        Reports = g.Reports, Verified = g.Verified, Rejected = g.Rejected, Pending = g.Pending, Flagged = g.Flagged,
+        Reach = g.Reach, Views = g.Views, Comments = g.Comments, Reposts = g.Reposts, Saves = g.Saves, Corrected = g.Corrected,
+    };
+
     internal sealed class ClickCell
     {
+        /// <summary>The local day (the time part is midnight).</summary>
+        public DateTime Day { get; init; }
         public int UnitId { get; init; }
         public int MessageId { get; init; }
         public Platform Platform { get; init; }
@@ -247,36 +274,65 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         public int Visitors { get; init; }
     }
 
-    /// <summary>People's clicks in [s, e) per tracked link (distinct visitors per link), summed per (agent's unit, message, link platform).</summary>
-    internal static IQueryable<ClickCell> ClicksQuery(AppDbContext db, DateTime s, DateTime e)
+    /// <summary>
+    /// People's clicks per tracked link and local day (distinct visitors per link and day), summed per (local day,
+    /// agent's unit, message, link platform); only those in [s, e) when a window is given. The local day is UTC
+    /// shifted by <paramref name="offsetMinutes"/> (a constant in the SQL, so grouping by it is the same expression
+    /// in the select list on every provider).
+    /// </summary>
+    internal static IQueryable<ClickCell> ClicksQuery(AppDbContext db, double offsetMinutes, DateTime? s = null, DateTime? e = null)
     {
+        var clicks = db.LinkClicks.AsNoTracking().Where(c => !c.IsBot);
+        if (s is { } start && e is { } end) clicks = clicks.Where(c => c.OccurredUtc >= start && c.OccurredUtc < end);
         var perLink =
-            from c in db.LinkClicks.AsNoTracking()
-            where !c.IsBot && c.OccurredUtc >= s && c.OccurredUtc < e
-            group c by c.TrackedLinkId into g
-            select new { LinkId = g.Key, Clicks = g.Count(), Visitors = g.Select(x => x.VisitorHash).Distinct().Count() };
+            from c in clicks
+            group c by new { c.TrackedLinkId, Day = c.OccurredUtc.AddMinutes(EF.Constant(offsetMinutes)).Date } into g
+            select new { LinkId = g.Key.TrackedLinkId, g.Key.Day, Clicks = g.Count(), Visitors = g.Select(x => x.VisitorHash).Distinct().Count() };
         return
             from x in perLink
             join l in db.TrackedLinks on x.LinkId equals l.Id
             join a in db.Assignments on l.AssignmentId equals a.Id
             join ag in db.Agents on a.AgentId equals ag.Id
             join em in db.Employees on ag.EmployeeId equals em.Id
-            group x by new { UnitId = em.UnitId ?? 0, a.MessageId, l.Platform } into g
-            select new ClickCell { UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Clicks = g.Sum(y => y.Clicks), Visitors = g.Sum(y => y.Visitors) };
+            group x by new { x.Day, UnitId = em.UnitId ?? 0, a.MessageId, l.Platform } into g
+            select new ClickCell { Day = g.Key.Day, UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Clicks = g.Sum(y => y.Clicks), Visitors = g.Sum(y => y.Visitors) };
     }
 
-    /// <summary>Responses recorded in [s, e) per (report's unit, message, report's platform, kind) with the dialogic-loop counts.</summary>
-    internal static IQueryable<DailyResponseFigure> ResponsesQuery(AppDbContext db, DateOnly day, DateTime s, DateTime e)
+    /// <summary>Public responses of one local day and cell, as the database groups them (the day as a date-time at midnight).</summary>
+    internal sealed class ResponseRow
+    {
+        public DateTime Day { get; init; }
+        public int UnitId { get; init; }
+        public int MessageId { get; init; }
+        public Platform Platform { get; init; }
+        public ResponseKind Kind { get; init; }
+        public int Count { get; init; }
+        public int Closed { get; init; }
+        public int Open { get; init; }
+
+        public DailyResponseFigure ToFigure(DateOnly? day = null) => new()
+        {
+            Day = day ?? DateOnly.FromDateTime(Day), UnitId = UnitId, MessageId = MessageId, Platform = Platform, Kind = Kind,
+            Count = Count, Closed = Closed, Open = Open,
+        };
+    }
+
+    /// <summary>
+    /// Responses per (local day recorded, report's unit, message, report's platform, kind) with the dialogic-loop
+    /// counts; only those recorded in [s, e) when a window is given. The local day as in <see cref="ClicksQuery"/>.
+    /// </summary>
+    internal static IQueryable<ResponseRow> ResponsesQuery(AppDbContext db, double offsetMinutes, DateTime? s = null, DateTime? e = null)
     {
         var hours = DialogicLoop.Window.TotalHours;
+        var responses = db.PublicResponses.AsNoTracking();
+        if (s is { } start && e is { } end) responses = responses.Where(p => p.RecordedUtc >= start && p.RecordedUtc < end);
         return
-            from p in db.PublicResponses.AsNoTracking()
-            where p.RecordedUtc >= s && p.RecordedUtc < e
+            from p in responses
             join r in db.ShareReports on p.ReportId equals r.Id
-            group p by new { UnitId = r.UnitId ?? 0, p.MessageId, r.Platform, p.Kind } into g
-            select new DailyResponseFigure
+            group p by new { Day = p.RecordedUtc.AddMinutes(EF.Constant(offsetMinutes)).Date, UnitId = r.UnitId ?? 0, p.MessageId, r.Platform, p.Kind } into g
+            select new ResponseRow
             {
-                Day = day, UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind,
+                Day = g.Key.Day, UnitId = g.Key.UnitId, MessageId = g.Key.MessageId, Platform = g.Key.Platform, Kind = g.Key.Kind,
                 Count = g.Count(),
                 Closed = g.Count(y => y.ResolvedUtc != null && y.ResolvedUtc <= y.RecordedUtc.AddHours(hours)),
                 Open = g.Count(y => y.ResolvedUtc == null),
@@ -377,57 +433,6 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
         };
     }
 
-    internal sealed class DayKey
-    {
-        public int AgentId { get; init; }
-        public int UnitId { get; init; }
-        public MissionTag Mission { get; init; }
-        public Platform Platform { get; init; }
-        public DateTime Day { get; init; }
-    }
-
-    /// <summary>Distinct (agent, unit, mission, platform, local day) of the verified reports; the day is UTC shifted by the zone's offset, cut to the date.</summary>
-    internal static IQueryable<DayKey> ActivityKeysQuery(AppDbContext db, double offsetMinutes) =>
-        (from r in db.ShareReports.AsNoTracking()
-         where r.State == ReportState.Verified
-         join m in db.PolicyMessages on r.MessageId equals m.Id
-         select new DayKey { AgentId = r.AgentId, UnitId = r.UnitId ?? 0, Mission = m.Mission, Platform = r.Platform, Day = r.PostedUtc.AddMinutes(offsetMinutes).Date }).Distinct();
-
-    /// <summary>Every agent's day bits from one pass over the verified reports (distinct agent, unit, mission, platform and local day).</summary>
-    private async Task RebuildActivityAsync(CancellationToken ct)
-    {
-        // The institution's zones (WIB, WITA, WIT) keep one offset all year.
-        var offset = _zone.BaseUtcOffset.TotalMinutes;
-        var rows = new Dictionary<(int, int, int, MissionTag, Platform), AgentActivity>();
-        await foreach (var k in ActivityKeysQuery(db, offset).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            var day = DateOnly.FromDateTime(k.Day);
-            var key = (k.AgentId, day.Year, k.UnitId, k.Mission, k.Platform);
-            if (!rows.TryGetValue(key, out var row))
-                rows.Add(key, row = new AgentActivity { AgentId = k.AgentId, Year = day.Year, UnitId = k.UnitId, Mission = k.Mission, Platform = k.Platform });
-            DayBits.Set(row, day);
-        }
-        foreach (var chunk in rows.Values.Chunk(5000))
-        {
-            db.AggAgentActivity.AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        // Each agent's year: the OR of its rows.
-        var years = new Dictionary<(int, int), AgentYearActivity>();
-        foreach (var r in rows.Values)
-        {
-            if (!years.TryGetValue((r.AgentId, r.Year), out var y)) years.Add((r.AgentId, r.Year), y = new AgentYearActivity { AgentId = r.AgentId, Year = r.Year });
-            y.Include(r);
-        }
-        foreach (var chunk in years.Values.Chunk(5000))
-        {
-            db.AggAgentYears.AddRange(chunk);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-    }
-
     /// <summary>The heat-map cells of the week starting on <paramref name="weekStart"/>: distinct agents with a verified share per unit.</summary>
     public async Task RefreshWeekAsync(DateOnly weekStart, CancellationToken ct = default)
     {
@@ -488,11 +493,10 @@ public sealed class AggregateRefresher(AppDbContext db, Display display, TimePro
             await db.AggMonthlyResponses.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
             await db.AggMonthlyMessageShares.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
             await db.AggMonthlyMessageResponses.Where(x => x.Day == monthStart).ExecuteDeleteAsync(ct);
-            db.AggMonthlyShares.AddRange(shares);
-            db.AggMonthlyResponses.AddRange(responses);
-            db.AggMonthlyMessageShares.AddRange(messageShares);
-            db.AggMonthlyMessageResponses.AddRange(messageResponses);
-            await db.SaveChangesAsync(ct);
+            await new BulkInserter<MonthlyShareFigure>(db).InsertAsync(db, shares, ct);
+            await new BulkInserter<MonthlyResponseFigure>(db).InsertAsync(db, responses, ct);
+            await new BulkInserter<MonthlyMessageShareFigure>(db).InsertAsync(db, messageShares, ct);
+            await new BulkInserter<MonthlyMessageResponseFigure>(db).InsertAsync(db, messageResponses, ct);
         }, ct);
     }
 

@@ -69,7 +69,12 @@ public sealed class BulkInserter<T> where T : class
         }
     }
 
-    private static Func<T, object?> Getter(IProperty property)
+    /// <summary>Compiled once per property and process: compiling is JIT work that a per-minute caller would otherwise repeat.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<T, object?>> Getters = new(StringComparer.Ordinal);
+
+    private static Func<T, object?> Getter(IProperty property) => Getters.GetOrAdd(property.Name, _ => CompileGetter(property));
+
+    private static Func<T, object?> CompileGetter(IProperty property)
     {
         var entity = Expression.Parameter(typeof(T), "e");
         var member = property.PropertyInfo is { } p ? Expression.Property(entity, p) : Expression.Field(entity, property.FieldInfo!);
